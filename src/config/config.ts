@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every environment variable Relais reads, with its default. Parsed once at start; a bad value stops start-up
+ * with a message naming it. Keep the README's configuration table in step with this schema.
+ */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  RELAIS_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RELAIS_PUBLIC_URL: z.string().url().optional(),
+  RELAIS_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  RELAIS_SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
+  RELAIS_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+  RELAIS_MAINTENANCE_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(60),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  poolSize: number;
+  logLevel: Env['LOG_LEVEL'];
+  publicUrl: string | null;
+  cookieSecure: 'auto' | boolean;
+  sessionTtlHours: number;
+  bodyLimitBytes: number;
+  maintenanceIntervalMinutes: number;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads the configuration from an environment (process.env by default). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.RELAIS_DATA_DIR),
+    databaseUrl: e.DATABASE_URL ?? null,
+    poolSize: e.DATABASE_POOL_SIZE,
+    logLevel: e.LOG_LEVEL,
+    publicUrl: e.RELAIS_PUBLIC_URL ?? null,
+    cookieSecure: e.RELAIS_COOKIE_SECURE === 'auto' ? 'auto' : e.RELAIS_COOKIE_SECURE === 'true',
+    sessionTtlHours: e.RELAIS_SESSION_TTL_HOURS,
+    bodyLimitBytes: e.RELAIS_BODY_LIMIT_BYTES,
+    maintenanceIntervalMinutes: e.RELAIS_MAINTENANCE_INTERVAL_MINUTES,
+  };
+}
+
+/** The variables above with their defaults, for `--help` and the README. */
+export const ENV_DOC: ReadonlyArray<[string, string, string]> = [
+  ['PORT', '3000', 'HTTP port'],
+  ['HOST', '127.0.0.1', 'HTTP bind address'],
+  ['RELAIS_DATA_DIR', './data', 'Embedded database and files (used when DATABASE_URL is unset)'],
+  ['DATABASE_URL', '(unset)', 'PostgreSQL ≥ 15 server; when set, the embedded engine is not used'],
+  ['DATABASE_POOL_SIZE', '10', 'Connections to the PostgreSQL server (the embedded engine uses one)'],
+  ['LOG_LEVEL', 'info', 'fatal, error, warn, info, debug, trace or silent'],
+  ['RELAIS_PUBLIC_URL', '(unset)', 'Public base URL, e.g. https://support.example.com (secure cookies when https)'],
+  ['RELAIS_COOKIE_SECURE', 'auto', 'Secure cookies: auto (when RELAIS_PUBLIC_URL is https), true or false'],
+  ['RELAIS_SESSION_TTL_HOURS', '336', 'Session lifetime in hours'],
+  ['RELAIS_BODY_LIMIT_BYTES', '1048576', 'Largest JSON request body accepted'],
+  ['RELAIS_MAINTENANCE_INTERVAL_MINUTES', '60', 'VACUUM/ANALYZE period on the embedded engine (0 turns it off)'],
+];

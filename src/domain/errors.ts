@@ -1,0 +1,59 @@
+/**
+ * Every failure the domain and use cases can report, by stable code. `http/error-map.ts` maps each code to
+ * an HTTP status; the wire format is `{ error: { code, message, details } }`.
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'INVALID_JSON',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'CSRF_FAILED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'TICKET_NOT_FOUND',
+  'REQUESTER_NOT_FOUND',
+  'AGENT_NOT_FOUND',
+  'TEAM_NOT_FOUND',
+  'CATEGORY_NOT_FOUND',
+  'ORGANIZATION_NOT_FOUND',
+  'TOKEN_NOT_FOUND',
+  'TRANSITION_NOT_ALLOWED',
+  'TICKET_CLOSED',
+  'TICKET_MERGED',
+  'MERGE_NOT_ALLOWED',
+  'LINK_NOT_ALLOWED',
+  'LINK_EXISTS',
+  'CONFLICT',
+  'EMAIL_TAKEN',
+  'IDEMPOTENCY_KEY_REUSED',
+  'IDEMPOTENCY_IN_PROGRESS',
+  'INVALID_PRIORITY_MATRIX',
+  'INVALID_ASSIGNMENT',
+  'TOO_MANY_ATTEMPTS',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorDetail {
+  path?: string;
+  message: string;
+  [key: string]: unknown;
+}
+
+/** A failure with a stable code, safe to show to the caller. */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetail[] | Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message: string, details?: ErrorDetail[] | Record<string, unknown>) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

@@ -1,0 +1,59 @@
+/**
+ * The timeline: one append-only history per ticket. Each entry is also the event later work reacts to
+ * (notifications, SLA, realtime, webhooks), so its `kind` names an event in `ticket.*` form.
+ */
+export const TIMELINE_KINDS = [
+  'ticket.created',
+  'ticket.replied',
+  'ticket.noted',
+  'ticket.status_changed',
+  'ticket.assigned',
+  'ticket.team_changed',
+  'ticket.tier_changed',
+  'ticket.priority_changed',
+  'ticket.fields_changed',
+  'ticket.merged',
+  'ticket.merged_into',
+  'ticket.linked',
+  'ticket.unlinked',
+] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+
+export type Visibility = 'public' | 'internal';
+export type ActorKind = 'agent' | 'requester' | 'system';
+
+export interface Actor {
+  kind: ActorKind;
+  id: string | null;
+}
+
+export const SYSTEM_ACTOR: Actor = { kind: 'system', id: null };
+
+/** A timeline entry about to be written. `data` holds the structured change (from/to values). */
+export interface NewTimelineEntry {
+  kind: TimelineKind;
+  actor: Actor;
+  visibility: Visibility;
+  body: string | null;
+  reason: string | null;
+  data: Record<string, unknown>;
+}
+
+/** A field change as recorded on the timeline: `{ field, from, to }`. */
+export interface FieldChange {
+  field: string;
+  from: unknown;
+  to: unknown;
+}
+
+/** Kinds a requester may see: public replies and the status/creation/merge events, never internal notes. */
+const REQUESTER_VISIBLE: readonly TimelineKind[] = [
+  'ticket.created',
+  'ticket.replied',
+  'ticket.status_changed',
+  'ticket.merged',
+  'ticket.merged_into',
+];
+
+export const requesterCanSee = (kind: TimelineKind, visibility: Visibility): boolean =>
+  visibility === 'public' && REQUESTER_VISIBLE.includes(kind);

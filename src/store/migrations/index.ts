@@ -1,0 +1,10 @@
+import * as m0001 from './0001-initial.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Every migration in order. Append new ones; never edit one that has been applied. */
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: m0001.sql }];
