@@ -40,19 +40,20 @@ export interface OpenOptions {
 const inTransaction = new AsyncLocalStorage<true>();
 
 function wrap(client: pg.Pool | pg.PoolClient, guardOuter: boolean): Sql {
-  const run = async <R extends pg.QueryResultRow>(text: string, params?: readonly unknown[]) => {
+  const run = async <R extends pg.QueryResultRow>(text: string, params?: readonly unknown[]): Promise<R[]> => {
     // A query on the outer handle inside a transaction waits for a connection the transaction holds:
     // with the embedded engine (one connection) that is a deadlock, so fail loudly on both engines.
     if (guardOuter && inTransaction.getStore()) {
       throw new Error('Query on the database handle inside a transaction: use the transaction handle.');
     }
-    const res = await client.query<R>(text, params as unknown[] | undefined);
+    const res = (await client.query(text, params as unknown[] | undefined)) as pg.QueryResult<R>;
     return res.rows;
   };
-  return {
-    query: run,
-    one: async (text, params) => (await run(text, params))[0],
-  };
+  async function one<R extends pg.QueryResultRow>(text: string, params?: readonly unknown[]): Promise<R | undefined> {
+    const rows: R[] = await run<R>(text, params);
+    return rows[0];
+  }
+  return { query: run, one };
 }
 
 function makeDatabase(engine: Engine, pool: pg.Pool, onClose: () => Promise<void>): Database {

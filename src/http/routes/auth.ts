@@ -1,0 +1,75 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from '../../config/config.js';
+import { login, logout } from '../../usecases/auth/login.js';
+import type { Deps } from '../../usecases/deps.js';
+import { CSRF_COOKIE, SESSION_COOKIE, principalOf } from '../auth.js';
+import { ErrorResponse } from '../schemas/common.js';
+
+const LoginBody = z.strictObject({ email: z.email().max(320), password: z.string().min(1).max(256) });
+const Me = z.object({
+  kind: z.enum(['agent', 'requester']),
+  id: z.uuid(),
+  name: z.string(),
+  role: z.string().nullable(),
+  language: z.string(),
+  csrf_token: z.string().nullable(),
+});
+
+export function authRoutes(deps: Deps, config: Config): FastifyPluginAsyncZod {
+  const secure =
+    config.cookieSecure === 'auto' ? (config.publicUrl?.startsWith('https://') ?? false) : config.cookieSecure;
+  return async (app) => {
+    app.post('/auth/login', {
+      config: { auth: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in (agents and requesters)',
+        description:
+          'Sets an HttpOnly session cookie. Cookie-authenticated writes must send the returned csrf_token in the ' +
+          'x-csrf-token header (it is also in the relais_csrf cookie).',
+        body: LoginBody,
+        response: { 200: Me, 400: ErrorResponse, 401: ErrorResponse, 429: ErrorResponse },
+      },
+    }, async (req, reply) => {
+      const r = await login(deps, {
+        email: req.body.email,
+        password: req.body.password,
+        ip: req.ip,
+        userAgent: req.headers['user-agent'] ?? null,
+        sessionTtlHours: config.sessionTtlHours,
+      });
+      const common = { path: '/', secure, sameSite: 'lax' as const, expires: r.expiresAt };
+      void reply.setCookie(SESSION_COOKIE, r.sessionSecret, { ...common, httpOnly: true });
+      void reply.setCookie(CSRF_COOKIE, r.csrfToken, { ...common, httpOnly: false });
+      return { ...r.principal, csrf_token: r.csrfToken };
+    });
+
+    app.post('/auth/logout', {
+      config: { auth: 'authenticated' },
+      schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null(), 401: ErrorResponse } },
+    }, async (req, reply) => {
+      const p = principalOf(req);
+      if (req.session) await logout(deps, req.session.id, { kind: p.kind, id: p.id }, req.ip);
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    });
+
+    app.get('/auth/me', {
+      config: { auth: 'authenticated' },
+      schema: { tags: ['auth'], summary: 'Who am I', response: { 200: Me, 401: ErrorResponse } },
+    }, async (req) => {
+      const p = principalOf(req);
+      const { findAgentAuth, findRequesterAuth } = await import('../../store/auth.js');
+      const who = p.kind === 'agent' ? await findAgentAuth(deps.db, p.id) : await findRequesterAuth(deps.db, p.id);
+      return {
+        kind: p.kind,
+        id: p.id,
+        name: who?.name ?? '',
+        role: p.kind === 'agent' ? p.role : null,
+        language: who?.language ?? 'fr',
+        csrf_token: req.session?.csrfToken ?? null,
+      };
+    });
+  };
+}

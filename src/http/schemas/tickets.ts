@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { PRIORITIES } from '../../domain/priority.js';
+import { CHANNELS, TICKET_STATUSES, TICKET_TYPES, TIERS } from '../../domain/ticket.js';
+import { TICKET_SORTS } from '../../store/ticket-list.js';
+import { csv, IsoDate, Level, Limit, Uuid } from './common.js';
+
+const Tag = z.string().trim().min(1).max(50);
+const Subject = z.string().trim().min(1).max(250);
+const Description = z.string().max(100_000);
+const Equipment = z.string().trim().max(120).nullable();
+
+export const CreateTicketBody = z.strictObject({
+  type: z.enum(TICKET_TYPES).optional(),
+  subject: Subject,
+  description: Description.optional(),
+  urgency: Level.optional(),
+  impact: Level.optional(),
+  category_id: Uuid.nullable().optional(),
+  tags: z.array(Tag).max(30).optional(),
+  channel: z.enum(CHANNELS).optional(),
+  requester_id: Uuid.optional(),
+  requester_email: z.email().max(320).optional(),
+  requester_name: z.string().trim().min(1).max(200).optional(),
+  team_id: Uuid.nullable().optional(),
+  assignee_id: Uuid.nullable().optional(),
+  tier: z.enum(TIERS).optional(),
+  equipment_brand: Equipment.optional(),
+  equipment_model: Equipment.optional(),
+});
+
+export const UpdateTicketBody = z.strictObject({
+  type: z.enum(TICKET_TYPES).optional(),
+  subject: Subject.optional(),
+  description: Description.optional(),
+  status: z.enum(TICKET_STATUSES).optional(),
+  urgency: Level.optional(),
+  impact: Level.optional(),
+  category_id: Uuid.nullable().optional(),
+  tags: z.array(Tag).max(30).optional(),
+  team_id: Uuid.nullable().optional(),
+  assignee_id: Uuid.nullable().optional(),
+  tier: z.enum(TIERS).optional(),
+  equipment_brand: Equipment.optional(),
+  equipment_model: Equipment.optional(),
+  /** Why: recorded on every timeline entry this change writes. */
+  reason: z.string().trim().max(2000).optional(),
+});
+
+export const ListTicketsQuery = z.strictObject({
+  status: csv(z.enum(TICKET_STATUSES)).optional(),
+  team: z.union([Uuid, z.literal('none')]).optional(),
+  assignee: z.union([Uuid, z.literal('none'), z.literal('me')]).optional(),
+  requester: Uuid.optional(),
+  organization: Uuid.optional(),
+  priority: csv(z.enum(PRIORITIES)).optional(),
+  tier: csv(z.enum(TIERS)).optional(),
+  category: Uuid.optional(),
+  tag: csv(Tag).optional(),
+  channel: csv(z.enum(CHANNELS)).optional(),
+  type: z.enum(TICKET_TYPES).optional(),
+  q: z.string().trim().min(1).max(500).optional(),
+  sort: z
+    .string()
+    .regex(new RegExp(`^-?(${TICKET_SORTS.join('|')})$`), `one of ${TICKET_SORTS.join(', ')}, with - for descending`)
+    .optional(),
+  limit: Limit,
+  cursor: z.string().max(500).optional(),
+});
+
+export const TicketJson = z.object({
+  id: Uuid,
+  number: z.number().int(),
+  type: z.enum(TICKET_TYPES),
+  subject: z.string(),
+  description: z.string(),
+  status: z.enum(TICKET_STATUSES),
+  urgency: Level,
+  impact: Level,
+  priority: z.enum(PRIORITIES),
+  category_id: Uuid.nullable(),
+  tags: z.array(z.string()),
+  channel: z.enum(CHANNELS),
+  requester_id: Uuid,
+  organization_id: Uuid.nullable(),
+  team_id: Uuid.nullable(),
+  assignee_id: Uuid.nullable(),
+  tier: z.enum(TIERS),
+  equipment: z.object({ brand: z.string().nullable(), model: z.string().nullable() }),
+  merged_into_id: Uuid.nullable(),
+  created_at: IsoDate,
+  updated_at: IsoDate,
+  first_response_at: IsoDate.nullable(),
+  resolved_at: IsoDate.nullable(),
+  closed_at: IsoDate.nullable(),
+});
+
+export const TicketList = z.object({ data: z.array(TicketJson), next_cursor: z.string().nullable() });

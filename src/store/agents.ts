@@ -1,0 +1,75 @@
+import type { AgentRole } from '../domain/principal.js';
+import type { Tier } from '../domain/ticket.js';
+import type { Sql } from './db.js';
+
+export interface AgentRow {
+  id: string;
+  name: string;
+  email: string;
+  role: AgentRole;
+  tier: Tier;
+  language: string;
+  time_zone: string;
+  skills: unknown[];
+  active: boolean;
+  created_at: Date;
+  updated_at: Date;
+  team_ids: string[];
+}
+
+export interface NewAgent {
+  id: string;
+  name: string;
+  email: string;
+  passwordHash: string | null;
+  role: AgentRole;
+  tier: Tier;
+  language: string;
+  timeZone: string;
+  teamIds: readonly string[];
+  createdAt: Date;
+}
+
+const AGENT_SELECT = `SELECT a.id, a.name, a.email, a.role, a.tier, a.language, a.time_zone, a.skills, a.active,
+  a.created_at, a.updated_at,
+  coalesce(array_agg(at.team_id ORDER BY at.team_id) FILTER (WHERE at.team_id IS NOT NULL), '{}') AS team_ids
+  FROM agents a LEFT JOIN agent_teams at ON at.agent_id = a.id`;
+
+export async function insertAgent(sql: Sql, a: NewAgent): Promise<AgentRow> {
+  await sql.query(
+    `INSERT INTO agents (id, name, email, password_hash, role, tier, language, time_zone, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
+    [a.id, a.name, a.email.trim().toLowerCase(), a.passwordHash, a.role, a.tier, a.language, a.timeZone, a.createdAt],
+  );
+  await setAgentTeams(sql, a.id, a.teamIds);
+  return (await findAgent(sql, a.id))!;
+}
+
+export async function setAgentTeams(sql: Sql, agentId: string, teamIds: readonly string[]): Promise<void> {
+  await sql.query('DELETE FROM agent_teams WHERE agent_id = $1', [agentId]);
+  if (teamIds.length) {
+    await sql.query('INSERT INTO agent_teams (agent_id, team_id) SELECT $1, unnest($2::uuid[])', [agentId, teamIds]);
+  }
+}
+
+export async function findAgent(sql: Sql, id: string): Promise<AgentRow | undefined> {
+  return sql.one<AgentRow>(`${AGENT_SELECT} WHERE a.id = $1 GROUP BY a.id`, [id]);
+}
+
+export async function findAgentByEmail(sql: Sql, email: string): Promise<AgentRow | undefined> {
+  return sql.one<AgentRow>(`${AGENT_SELECT} WHERE lower(a.email) = lower($1) GROUP BY a.id`, [email.trim()]);
+}
+
+export async function listAgents(sql: Sql, opts: { teamId?: string; includeInactive?: boolean } = {}): Promise<AgentRow[]> {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  if (!opts.includeInactive) where.push('a.active');
+  if (opts.teamId) {
+    params.push(opts.teamId);
+    where.push(`EXISTS (SELECT 1 FROM agent_teams x WHERE x.agent_id = a.id AND x.team_id = $${params.length})`);
+  }
+  return sql.query<AgentRow>(
+    `${AGENT_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY a.id ORDER BY a.name`,
+    params,
+  );
+}

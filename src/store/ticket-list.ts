@@ -1,0 +1,121 @@
+import type { TicketScope } from '../domain/permissions.js';
+import type { Priority } from '../domain/priority.js';
+import type { Channel, Ticket, TicketStatus, TicketType, Tier } from '../domain/ticket.js';
+import type { Sql } from './db.js';
+import { TICKET_COLUMNS, ticketFromRow, type TicketRow } from './rows.js';
+import { scopeCondition } from './tickets.js';
+
+export const TICKET_SORTS = ['updated_at', 'created_at', 'priority', 'number', 'relevance'] as const;
+export type TicketSortField = (typeof TICKET_SORTS)[number];
+
+export interface TicketFilters {
+  status?: readonly TicketStatus[];
+  teamId?: string | 'none';
+  assigneeId?: string | 'none';
+  requesterId?: string;
+  organizationId?: string;
+  priority?: readonly Priority[];
+  tier?: readonly Tier[];
+  categoryId?: string;
+  tag?: readonly string[];
+  channel?: readonly Channel[];
+  type?: TicketType;
+  q?: string;
+}
+
+export interface TicketListQuery {
+  filters: TicketFilters;
+  scope: TicketScope;
+  sort: TicketSortField;
+  direction: 'asc' | 'desc';
+  limit: number;
+  /** Keyset position of the last row of the previous page: [sort value, id]. */
+  after: [string | number, string] | null;
+}
+
+export interface TicketListPage {
+  tickets: Ticket[];
+  /** Sort value and id of the last row, when more rows may follow. */
+  last: [string | number, string] | null;
+}
+
+/** The French and English query of a search text, OR'ed: a word matches in either language. */
+const TSQUERY = (p: string) => `(websearch_to_tsquery('relais_fr', ${p}) || websearch_to_tsquery('relais_en', ${p}))`;
+
+/**
+ * Lists tickets with filters, full-text search, visibility scope and keyset pagination. A search text that is a
+ * ticket number (#1042) or a requester's email address also finds that ticket.
+ */
+export async function listTickets(sql: Sql, q: TicketListQuery): Promise<TicketListPage> {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  const add = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const f = q.filters;
+  const scope = scopeCondition(q.scope, params);
+  if (scope) where.push(scope);
+  if (f.status?.length) where.push(`t.status = ANY(${add(f.status)}::text[])`);
+  if (f.teamId === 'none') where.push('t.team_id IS NULL');
+  else if (f.teamId) where.push(`t.team_id = ${add(f.teamId)}`);
+  if (f.assigneeId === 'none') where.push('t.assignee_id IS NULL');
+  else if (f.assigneeId) where.push(`t.assignee_id = ${add(f.assigneeId)}`);
+  if (f.requesterId) where.push(`t.requester_id = ${add(f.requesterId)}`);
+  if (f.organizationId) where.push(`t.organization_id = ${add(f.organizationId)}`);
+  if (f.priority?.length) where.push(`t.priority = ANY(${add(f.priority)}::text[])`);
+  if (f.tier?.length) where.push(`t.tier = ANY(${add(f.tier)}::text[])`);
+  if (f.channel?.length) where.push(`t.channel = ANY(${add(f.channel)}::text[])`);
+  if (f.type) where.push(`t.type = ${add(f.type)}`);
+  if (f.tag?.length) where.push(`t.tags @> ${add(f.tag)}::text[]`);
+  if (f.categoryId) {
+    where.push(`t.category_id IN (SELECT c.id FROM categories c WHERE c.path LIKE (
+      SELECT p.path FROM categories p WHERE p.id = ${add(f.categoryId)}) || '%')`);
+  }
+
+  let rankExpr = '0::real';
+  const text = f.q?.trim();
+  if (text) {
+    const p = add(text);
+    const alternatives = [`t.search_vector @@ ${TSQUERY(p)}`];
+    const number = /^#?(\d{1,12})$/.exec(text);
+    if (number) alternatives.push(`t.number = ${add(Number(number[1]))}`);
+    if (text.includes('@')) {
+      alternatives.push(`t.requester_id IN (SELECT ri.requester_id FROM requester_identities ri
+        WHERE ri.kind = 'email' AND ri.value = ${add(text.toLowerCase())})`);
+    }
+    where.push(`(${alternatives.join(' OR ')})`);
+    rankExpr = `ts_rank_cd(t.search_vector, ${TSQUERY(p)})`;
+  }
+
+  const sortExpr: Record<TicketSortField, string> = {
+    updated_at: 't.updated_at',
+    created_at: 't.created_at',
+    priority: 't.priority',
+    number: 't.number',
+    relevance: rankExpr,
+  };
+  const sortCol = sortExpr[q.sort];
+  // Priority P1 sorts first in "desc" (most urgent first), so its text order is inverted.
+  const dir = q.sort === 'priority' ? (q.direction === 'desc' ? 'ASC' : 'DESC') : q.direction.toUpperCase();
+  const cmp = dir === 'DESC' ? '<' : '>';
+  if (q.after) {
+    const cast = { updated_at: 'timestamptz', created_at: 'timestamptz', priority: 'text', number: 'bigint', relevance: 'real' }[q.sort];
+    where.push(`(${sortCol}, t.id) ${cmp} (${add(q.after[0])}::${cast}, ${add(q.after[1])}::uuid)`);
+  }
+  const limit = add(q.limit + 1);
+  const rows = await sql.query<TicketRow & { sort_value: unknown }>(
+    `SELECT ${TICKET_COLUMNS.split(',').map((c) => `t.${c.trim()}`).join(', ')}, ${sortCol} AS sort_value
+     FROM tickets t ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY ${sortCol} ${dir}, t.id ${dir} LIMIT ${limit}`,
+    params,
+  );
+  const more = rows.length > q.limit;
+  const page = more ? rows.slice(0, q.limit) : rows;
+  const lastRow = page[page.length - 1];
+  const sortValue = (v: unknown): string | number => (v instanceof Date ? v.toISOString() : (v as string | number));
+  return {
+    tickets: page.map(ticketFromRow),
+    last: more && lastRow ? [sortValue(lastRow.sort_value), lastRow.id] : null,
+  };
+}

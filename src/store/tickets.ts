@@ -1,0 +1,144 @@
+import type { TicketScope } from '../domain/permissions.js';
+import type { Ticket } from '../domain/ticket.js';
+import type { NewTimelineEntry } from '../domain/timeline.js';
+import type { Sql } from './db.js';
+import { TICKET_COLUMNS, ticketFromRow, type TicketRow, type TimelineRow } from './rows.js';
+
+/** Maps domain field names to columns, for inserts and partial updates. */
+const COLUMN_OF: Record<Exclude<keyof Ticket, 'id' | 'number'>, string> = {
+  type: 'type',
+  subject: 'subject',
+  description: 'description',
+  status: 'status',
+  urgency: 'urgency',
+  impact: 'impact',
+  priority: 'priority',
+  categoryId: 'category_id',
+  tags: 'tags',
+  channel: 'channel',
+  requesterId: 'requester_id',
+  organizationId: 'organization_id',
+  teamId: 'team_id',
+  assigneeId: 'assignee_id',
+  tier: 'tier',
+  equipmentBrand: 'equipment_brand',
+  equipmentModel: 'equipment_model',
+  mergedIntoId: 'merged_into_id',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+  firstResponseAt: 'first_response_at',
+  resolvedAt: 'resolved_at',
+  closedAt: 'closed_at',
+};
+
+export type TicketPatch = Partial<Omit<Ticket, 'id' | 'number'>>;
+
+/** French and English vectors of one text, accent-insensitive, at a weight (A subject, B description, C rest). */
+const vectorSql = (param: string, weight: 'A' | 'B' | 'C') =>
+  `setweight(to_tsvector('relais_fr', coalesce(${param}, '')) || to_tsvector('relais_en', coalesce(${param}, '')), '${weight}')`;
+
+export async function insertTicket(sql: Sql, t: Omit<Ticket, 'number'>): Promise<Ticket> {
+  const fields = Object.keys(COLUMN_OF) as Array<keyof typeof COLUMN_OF>;
+  const cols = ['id', ...fields.map((f) => COLUMN_OF[f])];
+  const values = [t.id, ...fields.map((f) => t[f])];
+  const params = values.map((_, i) => `$${i + 1}`);
+  const subjectParam = `$${cols.indexOf('subject') + 1}::text`;
+  const descriptionParam = `$${cols.indexOf('description') + 1}::text`;
+  const row = await sql.one<TicketRow>(
+    `INSERT INTO tickets (${cols.join(', ')}, search_vector)
+     VALUES (${params.join(', ')}, ${vectorSql(subjectParam, 'A')} || ${vectorSql(descriptionParam, 'B')})
+     RETURNING ${TICKET_COLUMNS}`,
+    values,
+  );
+  return ticketFromRow(row!);
+}
+
+/** Loads a ticket by id, or by number when `ref` is a number. `forUpdate` locks the row for the transaction. */
+export async function findTicket(sql: Sql, ref: { id: string } | { number: number }, forUpdate = false) {
+  const [where, value] = 'id' in ref ? ['id = $1', ref.id] : ['number = $1', ref.number];
+  const row = await sql.one<TicketRow>(
+    `SELECT ${TICKET_COLUMNS} FROM tickets WHERE ${where}${forUpdate ? ' FOR UPDATE' : ''}`,
+    [value],
+  );
+  return row ? ticketFromRow(row) : null;
+}
+
+export async function updateTicket(sql: Sql, id: string, patch: TicketPatch, appendText?: string): Promise<Ticket> {
+  const entries = Object.entries(patch).filter(([, v]) => v !== undefined) as Array<[keyof TicketPatch, unknown]>;
+  const sets = entries.map(([k], i) => `${COLUMN_OF[k]} = $${i + 2}`);
+  const values: unknown[] = [id, ...entries.map(([, v]) => v)];
+  if (patch.subject !== undefined || patch.description !== undefined) {
+    // Subject or description changed: rebuild their part of the vector, keep the timeline part (weight C).
+    sets.push(`search_vector = ${vectorSql('subject', 'A')} || ${vectorSql('description', 'B')}
+      || setweight(ts_filter(search_vector, '{c}'), 'C')`);
+  }
+  if (appendText) {
+    values.push(appendText);
+    sets.push(`search_vector = search_vector || ${vectorSql(`$${values.length}::text`, 'C')}`);
+  }
+  if (sets.length === 0) return (await findTicket(sql, { id }))!;
+  const row = await sql.one<TicketRow>(
+    `UPDATE tickets SET ${sets.join(', ')} WHERE id = $1 RETURNING ${TICKET_COLUMNS}`,
+    values,
+  );
+  return ticketFromRow(row!);
+}
+
+export async function appendTimeline(
+  sql: Sql,
+  ticketId: string,
+  entries: ReadonlyArray<NewTimelineEntry & { id: string; createdAt: Date }>,
+): Promise<TimelineRow[]> {
+  const out: TimelineRow[] = [];
+  for (const e of entries) {
+    const row = await sql.one<TimelineRow>(
+      `INSERT INTO timeline_entries (id, ticket_id, kind, actor_kind, actor_id, visibility, body, reason, data, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
+      [e.id, ticketId, e.kind, e.actor.kind, e.actor.id, e.visibility, e.body, e.reason, JSON.stringify(e.data), e.createdAt],
+    );
+    out.push(row!);
+  }
+  return out;
+}
+
+/** The ticket and every ticket merged into it (directly or through a chain), survivor first. */
+export async function mergedFamily(sql: Sql, ticketId: string): Promise<string[]> {
+  const rows = await sql.query<{ id: string }>(
+    `WITH RECURSIVE fam(id) AS (
+       SELECT $1::uuid UNION SELECT t.id FROM tickets t JOIN fam ON t.merged_into_id = fam.id
+     ) SELECT id FROM fam`,
+    [ticketId],
+  );
+  return rows.map((r) => r.id);
+}
+
+export async function listTimeline(
+  sql: Sql,
+  ticketIds: readonly string[],
+  opts: { publicOnly: boolean; kinds?: readonly string[] },
+): Promise<TimelineRow[]> {
+  const params: unknown[] = [ticketIds];
+  let where = 'ticket_id = ANY($1::uuid[])';
+  if (opts.publicOnly) where += " AND visibility = 'public'";
+  if (opts.kinds) {
+    params.push(opts.kinds);
+    where += ` AND kind = ANY($${params.length}::text[])`;
+  }
+  return sql.query<TimelineRow>(`SELECT * FROM timeline_entries WHERE ${where} ORDER BY created_at, seq`, params);
+}
+
+/** Adds the visibility rule of `scope` to a WHERE clause being built (table alias `t`). */
+export function scopeCondition(scope: TicketScope, params: unknown[]): string | null {
+  switch (scope.kind) {
+    case 'all':
+      return null;
+    case 'agent':
+      params.push(scope.agentId, scope.teamIds);
+      return `(t.team_id IS NULL OR t.assignee_id = $${params.length - 1} OR t.team_id = ANY($${params.length}::uuid[]))`;
+    case 'requester':
+      params.push(scope.requesterId);
+      if (scope.organizationId === null) return `t.requester_id = $${params.length}`;
+      params.push(scope.organizationId);
+      return `(t.requester_id = $${params.length - 1} OR t.organization_id = $${params.length})`;
+  }
+}

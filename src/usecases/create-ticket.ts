@@ -1,0 +1,174 @@
+import { DomainError } from '../domain/errors.js';
+import type { Principal } from '../domain/principal.js';
+import { requireAgent } from '../domain/permissions.js';
+import { priorityFor, type Level } from '../domain/priority.js';
+import { normalizeTags, type Channel, type Ticket, type TicketType, type Tier } from '../domain/ticket.js';
+import type { Actor } from '../domain/timeline.js';
+import type { Sql } from '../store/db.js';
+import { claimIdempotency, completeIdempotency, type IdempotencyClaim } from '../store/idempotency.js';
+import { categoryExists, findAssignableAgent, teamExists } from '../store/lookups.js';
+import { findRequesterById, findRequesterByIdentity, insertRequester } from '../store/requesters.js';
+import { appendTimeline, findTicket, insertTicket } from '../store/tickets.js';
+import type { Deps } from './deps.js';
+import { loadPriorityMatrix } from './priority-matrix.js';
+
+export interface CreateTicketInput {
+  type?: TicketType;
+  subject: string;
+  description?: string;
+  urgency?: Level;
+  impact?: Level;
+  categoryId?: string | null;
+  tags?: string[];
+  /** Agents choose the channel the request arrived by; requesters' own tickets come from the portal. */
+  channel?: Channel;
+  requesterId?: string;
+  /** Agents may name the requester by email instead: found, or created with `requesterName`. */
+  requesterEmail?: string;
+  requesterName?: string;
+  teamId?: string | null;
+  assigneeId?: string | null;
+  tier?: Tier;
+  equipmentBrand?: string | null;
+  equipmentModel?: string | null;
+  idempotency?: IdempotencyClaim;
+  /** Overrides the clock, for imports and the demo data (timelines spread over past weeks). */
+  createdAt?: Date;
+}
+
+export interface CreateTicketResult {
+  ticket: Ticket;
+  /** True when an earlier request with the same Idempotency-Key had already created it. */
+  replayed: boolean;
+}
+
+export async function createTicket(deps: Deps, p: Principal, input: CreateTicketInput): Promise<CreateTicketResult> {
+  const result = await deps.db.tx((sql) => createTicketIn(sql, deps, p, input));
+  if (!result.replayed) deps.onCommitted?.([result.ticket.id]);
+  return result;
+}
+
+/** The same, inside a caller's transaction (imports, email ingestion, demo data). */
+export async function createTicketIn(
+  sql: Sql,
+  deps: Deps,
+  p: Principal,
+  input: CreateTicketInput,
+): Promise<CreateTicketResult> {
+  const now = input.createdAt ?? deps.clock.now();
+  if (input.idempotency) {
+    const earlier = await claimIdempotency(sql, input.idempotency, now);
+    if (earlier) {
+      if (earlier.requestHash !== input.idempotency.requestHash || earlier.route !== input.idempotency.route) {
+        throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different request.');
+      }
+      const ticket = await findTicket(sql, { id: earlier.resourceId });
+      if (!ticket) throw new DomainError('IDEMPOTENCY_IN_PROGRESS', 'A request with this Idempotency-Key is in progress.');
+      return { ticket, replayed: true };
+    }
+  }
+
+  const requester = await resolveRequester(sql, deps, p, input, now);
+  const isAgent = p.kind === 'agent';
+  if (!isAgent && (input.teamId || input.assigneeId || input.tier || input.requesterId || input.requesterEmail)) {
+    throw new DomainError('FORBIDDEN', 'Requesters cannot set the team, assignee, tier or requester.');
+  }
+  if (input.categoryId && !(await categoryExists(sql, input.categoryId))) {
+    throw new DomainError('CATEGORY_NOT_FOUND', 'No such category.', [{ path: 'category_id', message: 'unknown category' }]);
+  }
+  if (input.teamId && !(await teamExists(sql, input.teamId))) {
+    throw new DomainError('TEAM_NOT_FOUND', 'No such team.', [{ path: 'team_id', message: 'unknown team' }]);
+  }
+  if (input.assigneeId) {
+    const agent = await findAssignableAgent(sql, input.assigneeId);
+    if (!agent || !agent.active) {
+      throw new DomainError('AGENT_NOT_FOUND', 'No such active agent.', [{ path: 'assignee_id', message: 'unknown agent' }]);
+    }
+  }
+
+  const matrix = await loadPriorityMatrix(sql);
+  const urgency = input.urgency ?? 2;
+  const impact = input.impact ?? 2;
+  const priority = priorityFor(matrix, urgency, impact);
+  const actor: Actor = { kind: p.kind, id: p.id };
+  const ticket = await insertTicket(sql, {
+    id: deps.newId(),
+    type: input.type ?? 'incident',
+    subject: input.subject,
+    description: input.description ?? '',
+    status: 'new',
+    urgency,
+    impact,
+    priority,
+    categoryId: input.categoryId ?? null,
+    tags: normalizeTags(input.tags ?? []),
+    channel: isAgent ? (input.channel ?? 'api') : 'portal',
+    requesterId: requester.id,
+    organizationId: requester.organization_id,
+    teamId: input.teamId ?? null,
+    assigneeId: input.assigneeId ?? null,
+    tier: input.tier ?? 'L1',
+    equipmentBrand: input.equipmentBrand ?? null,
+    equipmentModel: input.equipmentModel ?? null,
+    mergedIntoId: null,
+    createdAt: now,
+    updatedAt: now,
+    firstResponseAt: null,
+    resolvedAt: null,
+    closedAt: null,
+  });
+  await appendTimeline(sql, ticket.id, [
+    {
+      id: deps.newId(),
+      createdAt: now,
+      kind: 'ticket.created',
+      actor,
+      visibility: 'public',
+      body: null,
+      reason: `Priority ${priority} from urgency ${urgency} × impact ${impact} (priority matrix).`,
+      data: {
+        channel: ticket.channel,
+        type: ticket.type,
+        urgency,
+        impact,
+        priority,
+        team_id: ticket.teamId,
+        assignee_id: ticket.assigneeId,
+        tier: ticket.tier,
+      },
+    },
+  ]);
+  if (input.idempotency) await completeIdempotency(sql, input.idempotency, ticket.id, 201);
+  return { ticket, replayed: false };
+}
+
+async function resolveRequester(sql: Sql, deps: Deps, p: Principal, input: CreateTicketInput, now: Date) {
+  if (p.kind === 'requester') {
+    const self = await findRequesterById(sql, p.id);
+    if (!self) throw new DomainError('UNAUTHENTICATED', 'Your account no longer exists.');
+    return self;
+  }
+  requireAgent(p, 'agent', 'tickets:write');
+  if (input.requesterId) {
+    const r = await findRequesterById(sql, input.requesterId);
+    if (!r) {
+      throw new DomainError('REQUESTER_NOT_FOUND', 'No such requester.', [
+        { path: 'requester_id', message: 'unknown requester' },
+      ]);
+    }
+    return r;
+  }
+  if (input.requesterEmail) {
+    const known = await findRequesterByIdentity(sql, 'email', input.requesterEmail);
+    if (known) return known;
+    const name = input.requesterName?.trim() || input.requesterEmail.split('@')[0]!;
+    return insertRequester(
+      sql,
+      { id: deps.newId(), name, organization_id: null, language: 'fr', time_zone: 'Europe/Paris', password_hash: null, created_at: now },
+      [{ id: deps.newId(), kind: 'email', value: input.requesterEmail, isPrimary: true }],
+    );
+  }
+  throw new DomainError('VALIDATION_FAILED', 'Name the requester: requester_id or requester_email.', [
+    { path: 'requester_id', message: 'required (or requester_email)' },
+  ]);
+}
