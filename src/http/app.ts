@@ -17,6 +17,8 @@ export interface AppOptions {
   config: Config;
   /** false in tests that do not want logs. */
   logger?: boolean;
+  /** Where JSON logs go (stdout by default); tests capture them to check nothing secret is written. */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** Never logged: credentials, cookies, tokens, passwords wherever they appear. */
@@ -29,9 +31,11 @@ export const REDACT = [
   '*.token',
 ];
 
-export async function buildApp({ deps, config, logger = true }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ deps, config, logger = true, logStream }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ? { level: config.logLevel, redact: { paths: REDACT, censor: '[redacted]' } } : false,
+    logger: logger
+      ? { level: config.logLevel, redact: { paths: REDACT, censor: '[redacted]' }, ...(logStream ? { stream: logStream } : {}) }
+      : false,
     bodyLimit: config.bodyLimitBytes,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
@@ -41,6 +45,11 @@ export async function buildApp({ deps, config, logger = true }: AppOptions): Pro
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', req.id);
+    // API answers are never framed, sniffed or cached by shared caches.
+    void reply.header('x-content-type-options', 'nosniff');
+    void reply.header('x-frame-options', 'DENY');
+    void reply.header('referrer-policy', 'same-origin');
+    if (req.url.startsWith('/api/v1/')) void reply.header('cache-control', 'no-store');
   });
 
   installErrorHandling(app);

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config/config.js';
+import { currentUser } from '../../usecases/auth/current-user.js';
 import { login, logout } from '../../usecases/auth/login.js';
 import type { Deps } from '../../usecases/deps.js';
 import { CSRF_COOKIE, SESSION_COOKIE, principalOf } from '../auth.js';
@@ -59,17 +60,8 @@ export function authRoutes(deps: Deps, config: Config): FastifyPluginAsyncZod {
       config: { auth: 'authenticated' },
       schema: { tags: ['auth'], summary: 'Who am I', response: { 200: Me, 401: ErrorResponse } },
     }, async (req) => {
-      const p = principalOf(req);
-      const { findAgentAuth, findRequesterAuth } = await import('../../store/auth.js');
-      const who = p.kind === 'agent' ? await findAgentAuth(deps.db, p.id) : await findRequesterAuth(deps.db, p.id);
-      return {
-        kind: p.kind,
-        id: p.id,
-        name: who?.name ?? '',
-        role: p.kind === 'agent' ? p.role : null,
-        language: who?.language ?? 'fr',
-        csrf_token: req.session?.csrfToken ?? null,
-      };
+      const me = await currentUser(deps, principalOf(req));
+      return { ...me, csrf_token: req.session?.csrfToken ?? null };
     });
   };
 }
