@@ -42,3 +42,23 @@ export function canonicalLinkPair(kind: LinkKind, fromId: string, toId: string):
   if (kind === 'related' && toId < fromId) return [toId, fromId];
   return [fromId, toId];
 }
+
+/** The part a ticket plays in a link: parent or child, duplicate or original, or simply related. */
+export type LinkRole = 'parent' | 'child' | 'duplicate' | 'original' | 'related';
+
+/** The role of `ticketId` in a stored link. */
+export function linkRoleOf(link: { kind: LinkKind; fromTicketId: string }, ticketId: string): LinkRole {
+  const isFrom = link.fromTicketId === ticketId;
+  if (link.kind === 'parent_child') return isFrom ? 'parent' : 'child';
+  if (link.kind === 'duplicate') return isFrom ? 'duplicate' : 'original';
+  return 'related';
+}
+
+/**
+ * Orders a new link as stored: for parent_child, `role` says whether `thisId` is the parent (default) or the
+ * child; a duplicate link goes from `thisId` (the duplicate) to the original; a related pair is canonical.
+ */
+export function linkEndpoints(kind: LinkKind, thisId: string, otherId: string, role: 'parent' | 'child' = 'parent'): [string, string] {
+  if (kind === 'parent_child' && role === 'child') return [otherId, thisId];
+  return canonicalLinkPair(kind, thisId, otherId);
+}

@@ -40,7 +40,8 @@ export function installAuth(app: FastifyInstance, deps: Deps): void {
     }
   });
 
-  app.addHook('preHandler', async (req) => {
+  // onRequest: before the body is read or validated, so an anonymous caller gets 401, never a 400 or 413.
+  app.addHook('onRequest', async (req) => {
     const auth = req.routeOptions.config.auth ?? 'public';
     const header = req.headers.authorization;
     if (header !== undefined) {

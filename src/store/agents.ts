@@ -73,3 +73,81 @@ export async function listAgents(sql: Sql, opts: { teamId?: string; includeInact
     params,
   );
 }
+
+export interface AgentPatch {
+  name?: string;
+  role?: AgentRole;
+  tier?: Tier;
+  language?: string;
+  timeZone?: string;
+  active?: boolean;
+  passwordHash?: string;
+}
+
+export async function updateAgent(sql: Sql, id: string, patch: AgentPatch, at: Date): Promise<void> {
+  const sets: string[] = ['updated_at = $2'];
+  const params: unknown[] = [id, at];
+  const set = (col: string, v: unknown) => {
+    params.push(v);
+    sets.push(`${col} = $${params.length}`);
+  };
+  if (patch.name !== undefined) set('name', patch.name);
+  if (patch.role !== undefined) set('role', patch.role);
+  if (patch.tier !== undefined) set('tier', patch.tier);
+  if (patch.language !== undefined) set('language', patch.language);
+  if (patch.timeZone !== undefined) set('time_zone', patch.timeZone);
+  if (patch.active !== undefined) set('active', patch.active);
+  if (patch.passwordHash !== undefined) set('password_hash', patch.passwordHash);
+  await sql.query(`UPDATE agents SET ${sets.join(', ')} WHERE id = $1`, params);
+}
+
+/**
+ * Locks every active administrator's row until the transaction ends and returns their ids. Two admins demoting
+ * each other at the same time then run one after the other, so the last admin cannot be removed by a race.
+ */
+export async function lockActiveAdmins(sql: Sql): Promise<string[]> {
+  const rows = await sql.query<{ id: string }>(
+    "SELECT id FROM agents WHERE role = 'admin' AND active ORDER BY id FOR UPDATE",
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Agents by name with optional filters, including inactive ones when asked. */
+export async function searchAgents(
+  sql: Sql,
+  opts: { teamId?: string; role?: AgentRole; active?: boolean; q?: string },
+): Promise<AgentRow[]> {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  if (opts.active !== undefined) {
+    params.push(opts.active);
+    where.push(`a.active = $${params.length}`);
+  }
+  if (opts.role) {
+    params.push(opts.role);
+    where.push(`a.role = $${params.length}`);
+  }
+  if (opts.teamId) {
+    params.push(opts.teamId);
+    where.push(`EXISTS (SELECT 1 FROM agent_teams x WHERE x.agent_id = a.id AND x.team_id = $${params.length})`);
+  }
+  if (opts.q) {
+    params.push(`%${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    where.push(`(unaccent(a.name) ILIKE unaccent($${params.length}) OR a.email ILIKE $${params.length})`);
+  }
+  return sql.query<AgentRow>(
+    `${AGENT_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY a.id ORDER BY a.name, a.id`,
+    params,
+  );
+}
+
+/**
+ * Signs an agent out everywhere except, optionally, the session making the change (after a password change the
+ * person keeps working; every other device must sign in again).
+ */
+export async function deleteAgentSessions(sql: Sql, agentId: string, keepSessionId: string | null): Promise<void> {
+  await sql.query(
+    `DELETE FROM sessions WHERE principal_kind = 'agent' AND principal_id = $1 AND ($2::text IS NULL OR id <> $2::text)`,
+    [agentId, keepSessionId],
+  );
+}

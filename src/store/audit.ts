@@ -57,3 +57,26 @@ export async function listAudit(
     params,
   );
 }
+
+/** Audit entries newest first; `actionPrefix` ('token.') selects a family of actions. */
+export async function searchAudit(
+  sql: Sql,
+  q: { action?: string; actionPrefix?: string; actorId?: string; targetId?: string; beforeSeq?: number; limit: number },
+): Promise<AuditRow[]> {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  const add = (cond: (p: string) => string, v: unknown) => {
+    params.push(v);
+    where.push(cond(`$${params.length}`));
+  };
+  if (q.action) add((p) => `action = ${p}`, q.action);
+  if (q.actionPrefix) add((p) => `left(action, length(${p}::text)) = ${p}::text`, q.actionPrefix);
+  if (q.actorId) add((p) => `actor_id = ${p}::uuid`, q.actorId);
+  if (q.targetId) add((p) => `target_id = ${p}`, q.targetId);
+  if (q.beforeSeq !== undefined) add((p) => `seq < ${p}`, q.beforeSeq);
+  params.push(q.limit);
+  return sql.query<AuditRow>(
+    `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT $${params.length}`,
+    params,
+  );
+}

@@ -46,6 +46,19 @@ function wrap(client: pg.Pool | pg.PoolClient, guardOuter: boolean): Sql {
     if (guardOuter && inTransaction.getStore()) {
       throw new Error('Query on the database handle inside a transaction: use the transaction handle.');
     }
+    if (client instanceof pg.Pool) {
+      // pg.Pool#query destroys its connection after any failed statement; an ordinary SQL error (a unique
+      // violation, say) leaves the connection healthy, so keep it. Only connection-level failures drop it.
+      const conn = await client.connect();
+      try {
+        const res = (await conn.query(text, params as unknown[] | undefined)) as pg.QueryResult<R>;
+        conn.release();
+        return res.rows;
+      } catch (err) {
+        conn.release(err instanceof pg.DatabaseError ? undefined : (err as Error));
+        throw err;
+      }
+    }
     const res = (await client.query(text, params as unknown[] | undefined)) as pg.QueryResult<R>;
     return res.rows;
   };

@@ -23,8 +23,9 @@ try {
     ...(input.pgdataDir ? { dataDir: input.pgdataDir } : {}),
     extensions: { unaccent },
   });
-  // One connection: PGlite is a single session, so two interleaved transactions would share it.
-  const server = new PGLiteSocketServer({ db, path: input.socketPath, maxConnections: 1 });
+  // PGlite is a single session: the pool on the other side holds one connection at a time, so transactions
+  // never interleave. A few spare slots let a replacement connect while a dropped one is still being torn down.
+  const server = new PGLiteSocketServer({ db, path: input.socketPath, maxConnections: 4 });
   await server.start();
   port.postMessage({ type: 'ready' });
   port.on('message', (msg: { type: string }) => {

@@ -23,3 +23,59 @@ export async function listTeams(sql: Sql): Promise<TeamRow[]> {
 export async function findTeam(sql: Sql, id: string): Promise<TeamRow | undefined> {
   return sql.one<TeamRow>('SELECT * FROM teams WHERE id = $1', [id]);
 }
+
+export interface TeamListRow extends TeamRow {
+  member_count: number;
+}
+
+export async function listTeamsWithCounts(sql: Sql): Promise<TeamListRow[]> {
+  return sql.query<TeamListRow>(
+    `SELECT t.*, (SELECT count(*) FROM agent_teams x JOIN agents a ON a.id = x.agent_id
+       WHERE x.team_id = t.id AND a.active)::int AS member_count
+     FROM teams t ORDER BY t.name, t.id`,
+  );
+}
+
+export async function findTeamByName(sql: Sql, name: string): Promise<TeamRow | undefined> {
+  // unaccent first: lower() leaves É alone under the C locale, and Équipe / Equipe are the same team to people.
+  return sql.one<TeamRow>('SELECT * FROM teams WHERE lower(unaccent(name)) = lower(unaccent($1)) LIMIT 1', [name]);
+}
+
+export interface TeamMemberRow {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  tier: string;
+  active: boolean;
+}
+
+export async function listTeamMembers(sql: Sql, teamId: string): Promise<TeamMemberRow[]> {
+  return sql.query<TeamMemberRow>(
+    `SELECT a.id, a.name, a.email, a.role, a.tier, a.active FROM agents a JOIN agent_teams x ON x.agent_id = a.id
+     WHERE x.team_id = $1 ORDER BY a.active DESC, a.name, a.id`,
+    [teamId],
+  );
+}
+
+export async function updateTeam(sql: Sql, id: string, patch: { name?: string; description?: string }, at: Date) {
+  await sql.query(
+    `UPDATE teams SET name = coalesce($2, name), description = coalesce($3, description), updated_at = $4 WHERE id = $1`,
+    [id, patch.name ?? null, patch.description ?? null, at],
+  );
+}
+
+/** How many tickets point at the team (any status): a team with tickets cannot be deleted. */
+export async function countTeamTickets(sql: Sql, id: string): Promise<number> {
+  const row = await sql.one<{ n: number }>('SELECT count(*)::int AS n FROM tickets WHERE team_id = $1', [id]);
+  return row?.n ?? 0;
+}
+
+/** Deletes a team; memberships go with it (ON DELETE CASCADE). The row is locked first by the caller. */
+export async function deleteTeam(sql: Sql, id: string): Promise<void> {
+  await sql.query('DELETE FROM teams WHERE id = $1', [id]);
+}
+
+export async function lockTeam(sql: Sql, id: string): Promise<TeamRow | undefined> {
+  return sql.one<TeamRow>('SELECT * FROM teams WHERE id = $1 FOR UPDATE', [id]);
+}

@@ -78,6 +78,9 @@ export async function listTickets(sql: Sql, q: TicketListQuery): Promise<TicketL
   if (text) {
     const p = add(text);
     const alternatives = [`t.search_vector @@ ${TSQUERY(p)}`];
+    // Internal notes are searchable by agents only: a requester must not find a ticket by a note's words.
+    const agentSearch = q.scope.kind !== 'requester';
+    if (agentSearch) alternatives.push(`t.internal_search_vector @@ ${TSQUERY(p)}`);
     const number = /^#?(\d{1,12})$/.exec(text);
     if (number) alternatives.push(`t.number = ${add(Number(number[1]))}`);
     if (text.includes('@')) {
@@ -85,7 +88,7 @@ export async function listTickets(sql: Sql, q: TicketListQuery): Promise<TicketL
         WHERE ri.kind = 'email' AND ri.value = ${add(text.toLowerCase())})`);
     }
     where.push(`(${alternatives.join(' OR ')})`);
-    rankExpr = `ts_rank_cd(t.search_vector, ${TSQUERY(p)})`;
+    rankExpr = `ts_rank_cd(${agentSearch ? 't.search_vector || t.internal_search_vector' : 't.search_vector'}, ${TSQUERY(p)})`;
   }
 
   const sortExpr: Record<TicketSortField, string> = {

@@ -67,15 +67,22 @@ export async function updateTicket(sql: Sql, id: string, patch: TicketPatch, app
   const entries = Object.entries(patch).filter(([, v]) => v !== undefined) as Array<[keyof TicketPatch, unknown]>;
   const sets = entries.map(([k], i) => `${COLUMN_OF[k]} = $${i + 2}`);
   const values: unknown[] = [id, ...entries.map(([, v]) => v)];
+  // In an UPDATE a column name reads the row as it was, so the vector is built from the new values' parameters.
+  const newValue = (k: 'subject' | 'description') => {
+    const i = entries.findIndex(([f]) => f === k);
+    return i >= 0 ? `$${i + 2}::text` : COLUMN_OF[k];
+  };
+  let vector: string | null = null;
   if (patch.subject !== undefined || patch.description !== undefined) {
     // Subject or description changed: rebuild their part of the vector, keep the timeline part (weight C).
-    sets.push(`search_vector = ${vectorSql('subject', 'A')} || ${vectorSql('description', 'B')}
-      || setweight(ts_filter(search_vector, '{c}'), 'C')`);
+    vector = `${vectorSql(newValue('subject'), 'A')} || ${vectorSql(newValue('description'), 'B')}
+      || setweight(ts_filter(search_vector, '{c}'), 'C')`;
   }
   if (appendText) {
     values.push(appendText);
-    sets.push(`search_vector = search_vector || ${vectorSql(`$${values.length}::text`, 'C')}`);
+    vector = `${vector ?? 'search_vector'} || ${vectorSql(`$${values.length}::text`, 'C')}`;
   }
+  if (vector) sets.push(`search_vector = ${vector}`);
   if (sets.length === 0) return (await findTicket(sql, { id }))!;
   const row = await sql.one<TicketRow>(
     `UPDATE tickets SET ${sets.join(', ')} WHERE id = $1 RETURNING ${TICKET_COLUMNS}`,
@@ -141,4 +148,54 @@ export function scopeCondition(scope: TicketScope, params: unknown[]): string | 
       params.push(scope.organizationId);
       return `(t.requester_id = $${params.length - 1} OR t.organization_id = $${params.length})`;
   }
+}
+
+/** Adds an internal note's text to the agent-only vector (see the `internal_search_vector` column). */
+export async function appendInternalSearchText(sql: Sql, id: string, text: string): Promise<void> {
+  await sql.query(
+    `UPDATE tickets SET internal_search_vector = internal_search_vector || ${vectorSql('$2::text', 'C')} WHERE id = $1`,
+    [id, text],
+  );
+}
+
+/** After a merge, the survivor is found by the words of the merged ticket too (public and internal parts apart). */
+export async function absorbSearchVectors(sql: Sql, survivorId: string, sourceId: string): Promise<void> {
+  await sql.query(
+    `UPDATE tickets s SET search_vector = s.search_vector || setweight(m.search_vector, 'C'),
+       internal_search_vector = s.internal_search_vector || m.internal_search_vector
+     FROM tickets m WHERE s.id = $1 AND m.id = $2`,
+    [survivorId, sourceId],
+  );
+}
+
+/** Locks several tickets in id order, so two transactions locking the same pair cannot deadlock. */
+export async function lockTickets(sql: Sql, ids: readonly string[]): Promise<void> {
+  await sql.query('SELECT id FROM tickets WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [ids]);
+}
+
+export async function findTicketsByIds(sql: Sql, ids: readonly string[]): Promise<Ticket[]> {
+  const rows = await sql.query<TicketRow>(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE id = ANY($1::uuid[])`, [ids]);
+  return rows.map(ticketFromRow);
+}
+
+export interface TimelineEntryRow extends TimelineRow {
+  ticket_number: number;
+  actor_name: string | null;
+}
+
+const TIMELINE_ENTRY_SELECT = `SELECT e.*, t.number AS ticket_number, coalesce(a.name, r.name) AS actor_name
+  FROM timeline_entries e JOIN tickets t ON t.id = e.ticket_id
+  LEFT JOIN agents a ON e.actor_kind = 'agent' AND a.id = e.actor_id
+  LEFT JOIN requesters r ON e.actor_kind = 'requester' AND r.id = e.actor_id`;
+
+/** Timeline entries of several tickets, oldest first, with each entry's ticket number and actor name. */
+export async function listTimelineEntries(sql: Sql, ticketIds: readonly string[]): Promise<TimelineEntryRow[]> {
+  return sql.query<TimelineEntryRow>(
+    `${TIMELINE_ENTRY_SELECT} WHERE e.ticket_id = ANY($1::uuid[]) ORDER BY e.created_at, e.seq`,
+    [ticketIds],
+  );
+}
+
+export async function findTimelineEntry(sql: Sql, id: string): Promise<TimelineEntryRow | undefined> {
+  return sql.one<TimelineEntryRow>(`${TIMELINE_ENTRY_SELECT} WHERE e.id = $1`, [id]);
 }

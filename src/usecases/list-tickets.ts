@@ -1,4 +1,4 @@
-import { ticketScopeFor } from '../domain/permissions.js';
+import { requireAgent, ticketScopeFor } from '../domain/permissions.js';
 import type { Principal } from '../domain/principal.js';
 import { listTickets, type TicketFilters, type TicketListPage, type TicketSortField } from '../store/ticket-list.js';
 import type { Deps } from './deps.js';
@@ -13,6 +13,7 @@ export interface ListTicketsInput {
 
 /** Lists the tickets the principal may see. With a search text and no explicit sort, best matches come first. */
 export async function listTicketsFor(deps: Deps, p: Principal, input: ListTicketsInput): Promise<TicketListPage> {
+  if (p.kind === 'agent') requireAgent(p, 'agent', 'tickets:read');
   const sort = input.sort ?? (input.filters.q ? 'relevance' : 'updated_at');
   return listTickets(deps.db, {
     filters: input.filters,

@@ -82,3 +82,14 @@ export async function buildTicket(deps: Deps, by: AgentPrincipal, requesterId: s
   const { ticket } = await createTicket(deps, by, { subject: `Ticket ${next()}`, requesterId, ...input });
   return ticket;
 }
+
+/** Signs in through the API as anyone with TEST_PASSWORD; returns the headers of a cookie session (with CSRF). */
+export async function signIn(
+  app: { inject(opts: { method: 'POST'; url: string; payload: object }): PromiseLike<{ statusCode: number; json(): { csrf_token: string }; cookies: Array<{ name: string; value: string }> }> },
+  email: string,
+): Promise<Record<string, string>> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: TEST_PASSWORD } });
+  if (res.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${res.statusCode}`);
+  const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  return { cookie, 'x-csrf-token': res.json().csrf_token };
+}

@@ -122,7 +122,10 @@ CREATE TABLE tickets (
   resolved_at timestamptz,
   closed_at timestamptz,
   -- Subject (A), description (B) and timeline text (C), French and English, accent-insensitive.
-  search_vector tsvector NOT NULL DEFAULT ''
+  search_vector tsvector NOT NULL DEFAULT '',
+  -- Internal notes' text, kept apart: only agents' searches read it, so a requester can never find a ticket
+  -- by words that appear only in a note.
+  internal_search_vector tsvector NOT NULL DEFAULT ''
 );
 CREATE INDEX tickets_status_updated_idx ON tickets (status, updated_at DESC, id);
 CREATE INDEX tickets_team_status_idx ON tickets (team_id, status, updated_at DESC);
@@ -134,6 +137,7 @@ CREATE INDEX tickets_created_idx ON tickets (created_at DESC, id);
 CREATE INDEX tickets_updated_idx ON tickets (updated_at DESC, id);
 CREATE INDEX tickets_tags_idx ON tickets USING gin (tags);
 CREATE INDEX tickets_search_idx ON tickets USING gin (search_vector);
+CREATE INDEX tickets_internal_search_idx ON tickets USING gin (internal_search_vector);
 
 -- The timeline: append-only, one row per reply, note or change. Also the outbox of committed events:
 -- 'seq' orders them for consumers (notifications, SLA, realtime, webhooks).

@@ -7,6 +7,7 @@ import { findAgentByEmail, insertAgent, type AgentRow } from '../../store/agents
 import { insertAudit } from '../../store/audit.js';
 import { teamExists } from '../../store/lookups.js';
 import type { Deps } from '../deps.js';
+import { normalizeTimeZone } from './rules.js';
 
 export interface CreateAgentInput {
   name: string;
@@ -29,6 +30,7 @@ export async function createAgent(deps: Deps, by: Principal | 'cli', input: Crea
     const problem = passwordProblem(input.password);
     if (problem) throw new DomainError('VALIDATION_FAILED', `The password ${problem}.`, [{ path: 'password', message: problem }]);
   }
+  const timeZone = normalizeTimeZone(input.timeZone ?? 'Europe/Paris');
   const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
   const now = deps.clock.now();
   return deps.db.tx(async (sql) => {
@@ -50,8 +52,8 @@ export async function createAgent(deps: Deps, by: Principal | 'cli', input: Crea
       role: input.role,
       tier: input.tier ?? 'L1',
       language: input.language ?? 'fr',
-      timeZone: input.timeZone ?? 'Europe/Paris',
-      teamIds: input.teamIds ?? [],
+      timeZone,
+      teamIds: [...new Set(input.teamIds ?? [])],
       createdAt: now,
     });
     await insertAudit(sql, {

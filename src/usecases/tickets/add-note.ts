@@ -1,0 +1,32 @@
+import { requireAgent } from '../../domain/permissions.js';
+import type { Principal } from '../../domain/principal.js';
+import { assertTicketWritable } from '../../domain/ticket-changes.js';
+import { appendInternalSearchText, appendTimeline, findTimelineEntry, updateTicket } from '../../store/tickets.js';
+import type { Deps } from '../deps.js';
+import { loadVisibleTicket } from '../ticket-access.js';
+import { toTimelineView, type TimelineEntryView } from './timeline-view.js';
+
+/**
+ * An internal note: agents only, never shown to requesters, and no first response (the requester heard nothing).
+ *
+ * Its text goes to `internal_search_vector`, not to the shared `search_vector`: requesters search their own
+ * tickets with the same query, and a word found only in a note must not reveal that the note exists. Agents'
+ * searches read both vectors (store/ticket-list.ts).
+ */
+export async function addNote(deps: Deps, p: Principal, ref: string, input: { body: string }): Promise<TimelineEntryView> {
+  const agent = requireAgent(p, 'agent', 'tickets:write');
+  const result = await deps.db.tx(async (sql) => {
+    const ticket = await loadVisibleTicket(sql, p, ref, true);
+    assertTicketWritable(ticket);
+    const now = deps.clock.now();
+    const id = deps.newId();
+    await appendTimeline(sql, ticket.id, [
+      { id, createdAt: now, kind: 'ticket.noted', actor: { kind: 'agent', id: agent.id }, visibility: 'internal', body: input.body, reason: null, data: {} },
+    ]);
+    await updateTicket(sql, ticket.id, { updatedAt: now });
+    await appendInternalSearchText(sql, ticket.id, input.body);
+    return { ticketId: ticket.id, entry: toTimelineView((await findTimelineEntry(sql, id))!) };
+  });
+  deps.onCommitted?.([result.ticketId]);
+  return result.entry;
+}

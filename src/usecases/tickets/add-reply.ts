@@ -1,0 +1,58 @@
+import { requireAgent } from '../../domain/permissions.js';
+import type { Principal } from '../../domain/principal.js';
+import { assertTicketWritable } from '../../domain/ticket-changes.js';
+import { transitionStatus, type Ticket, type TicketStatus } from '../../domain/ticket.js';
+import type { Actor, NewTimelineEntry } from '../../domain/timeline.js';
+import type { TicketPatch } from '../../store/tickets.js';
+import { appendTimeline, findTimelineEntry, updateTicket } from '../../store/tickets.js';
+import type { Deps } from '../deps.js';
+import { loadVisibleTicket } from '../ticket-access.js';
+import { toTimelineView, type TimelineEntryView } from './timeline-view.js';
+
+export interface AddReplyResult {
+  entry: TimelineEntryView;
+  ticket: Ticket;
+}
+
+/** Where a public reply moves the ticket, and why; null when it stays where it is. */
+function statusAfterReply(t: Ticket, by: Principal['kind']): { to: TicketStatus; reason: string } | null {
+  if (by === 'agent' && t.status === 'new') return { to: 'open', reason: 'agent replied' };
+  // The requester answered what we were waiting for, or is not satisfied with the resolution.
+  if (by === 'requester' && (t.status === 'pending' || t.status === 'resolved')) return { to: 'open', reason: 'requester replied' };
+  return null;
+}
+
+/**
+ * A public reply, from an agent or a requester who can see the ticket. The first agent reply stamps
+ * `first_response_at` (notes never do: the requester did not hear from us). The text becomes searchable.
+ */
+export async function addReply(deps: Deps, p: Principal, ref: string, input: { body: string }): Promise<AddReplyResult> {
+  if (p.kind === 'agent') requireAgent(p, 'agent', 'tickets:write');
+  const actor: Actor = { kind: p.kind, id: p.id };
+  const result = await deps.db.tx(async (sql) => {
+    const ticket = await loadVisibleTicket(sql, p, ref, true);
+    assertTicketWritable(ticket);
+    const now = deps.clock.now();
+    const replyId = deps.newId();
+    const entries: Array<NewTimelineEntry & { id: string; createdAt: Date }> = [
+      { id: replyId, createdAt: now, kind: 'ticket.replied', actor, visibility: 'public', body: input.body, reason: null, data: {} },
+    ];
+    const patch: TicketPatch = { updatedAt: now };
+    if (p.kind === 'agent' && ticket.firstResponseAt === null) patch.firstResponseAt = now;
+    const move = statusAfterReply(ticket, p.kind);
+    if (move) {
+      const change = transitionStatus(ticket, move.to, now);
+      Object.assign(patch, { status: change.status, resolvedAt: change.resolvedAt, closedAt: change.closedAt });
+      entries.push({
+        id: deps.newId(), createdAt: now, kind: 'ticket.status_changed', actor, visibility: 'public', body: null,
+        reason: move.reason, data: { from: ticket.status, to: change.status, ...(change.reopened ? { reopened: true } : {}) },
+      });
+    }
+    const updated = await updateTicket(sql, ticket.id, patch, input.body);
+    await appendTimeline(sql, ticket.id, entries);
+    const entry = await findTimelineEntry(sql, replyId);
+    return { ticket: updated, entry: toTimelineView(entry!) };
+  });
+  deps.onCommitted?.([result.ticket.id]);
+  return result;
+}

@@ -1,0 +1,56 @@
+import { DomainError } from '../../domain/errors.js';
+import { planTicketChanges, type TicketChangeRequest } from '../../domain/ticket-changes.js';
+import type { Ticket } from '../../domain/ticket.js';
+import type { Actor } from '../../domain/timeline.js';
+import type { Sql } from '../../store/db.js';
+import { categoryExists, findAssignableAgent, teamExists } from '../../store/lookups.js';
+import { appendTimeline, updateTicket } from '../../store/tickets.js';
+import type { Deps } from '../deps.js';
+import { loadPriorityMatrix } from '../priority-matrix.js';
+
+export interface AppliedChanges {
+  ticket: Ticket;
+  /** False when the request changed nothing: then nothing was written. */
+  changed: boolean;
+}
+
+/**
+ * Checks what a change refers to, plans it (domain) and writes the ticket and its timeline entries, inside the
+ * caller's transaction on a ticket the caller has locked. Shared by PATCH, status and assign.
+ */
+export async function applyTicketChanges(
+  sql: Sql,
+  deps: Deps,
+  ticket: Ticket,
+  req: TicketChangeRequest,
+  who: { actor: Actor; reason: string | null },
+): Promise<AppliedChanges> {
+  if (req.categoryId && req.categoryId !== ticket.categoryId && !(await categoryExists(sql, req.categoryId))) {
+    throw new DomainError('CATEGORY_NOT_FOUND', 'No such category.', [{ path: 'category_id', message: 'unknown category' }]);
+  }
+  if (req.teamId && req.teamId !== ticket.teamId && !(await teamExists(sql, req.teamId))) {
+    throw new DomainError('TEAM_NOT_FOUND', 'No such team.', [{ path: 'team_id', message: 'unknown team' }]);
+  }
+  const teams = new Map<string, readonly string[]>();
+  const assigneeId = req.assigneeId !== undefined ? req.assigneeId : ticket.assigneeId;
+  if (assigneeId) {
+    const agent = await findAssignableAgent(sql, assigneeId);
+    // Only a new assignee must be active: an agent who left stays on their old tickets until someone reassigns.
+    if (!agent || (!agent.active && assigneeId !== ticket.assigneeId)) {
+      throw new DomainError('AGENT_NOT_FOUND', 'No such active agent.', [{ path: 'assignee_id', message: 'unknown or inactive agent' }]);
+    }
+    teams.set(agent.id, agent.team_ids);
+  }
+  const now = deps.clock.now();
+  const plan = planTicketChanges(ticket, req, {
+    actor: who.actor,
+    now,
+    reason: who.reason,
+    matrix: await loadPriorityMatrix(sql),
+    teamsOf: (id) => teams.get(id) ?? [],
+  });
+  if (plan.entries.length === 0) return { ticket, changed: false };
+  const updated = await updateTicket(sql, ticket.id, plan.patch);
+  await appendTimeline(sql, ticket.id, plan.entries.map((e) => ({ ...e, id: deps.newId(), createdAt: now })));
+  return { ticket: updated, changed: true };
+}

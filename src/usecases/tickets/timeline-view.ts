@@ -1,0 +1,43 @@
+import type { ActorKind, TimelineKind, Visibility } from '../../domain/timeline.js';
+import type { TimelineEntryRow } from '../../store/tickets.js';
+
+/** A timeline entry as the API shows it: with the ticket it belongs to and who wrote it. */
+export interface TimelineEntryView {
+  id: string;
+  ticketId: string;
+  ticketNumber: number;
+  kind: TimelineKind;
+  visibility: Visibility;
+  actor: { kind: ActorKind; id: string | null; name: string | null };
+  body: string | null;
+  reason: string | null;
+  data: Record<string, unknown>;
+  createdAt: Date;
+}
+
+export function toTimelineView(r: TimelineEntryRow): TimelineEntryView {
+  return {
+    id: r.id,
+    ticketId: r.ticket_id,
+    ticketNumber: r.ticket_number,
+    kind: r.kind,
+    visibility: r.visibility,
+    actor: { kind: r.actor_kind, id: r.actor_id, name: r.actor_name },
+    body: r.body,
+    reason: r.reason,
+    data: r.data,
+    createdAt: r.created_at,
+  };
+}
+
+/** Keys of `data` a requester may read; the rest (teams, assignees, tiers, tags) is the support team's business. */
+const REQUESTER_DATA_KEYS = ['from', 'to', 'reopened', 'channel', 'type', 'source_ticket_number', 'into_ticket_number'];
+
+/**
+ * The requester's view of an entry they may see. Reasons are dropped: they are written by and for the support
+ * team ("waiting on the supplier's quote"), and requesters read the public replies instead.
+ */
+export function forRequester(v: TimelineEntryView): TimelineEntryView {
+  const data = Object.fromEntries(Object.entries(v.data).filter(([k]) => REQUESTER_DATA_KEYS.includes(k)));
+  return { ...v, reason: null, data };
+}

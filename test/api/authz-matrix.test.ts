@@ -1,0 +1,396 @@
+/**
+ * THE AUTHORIZATION MATRIX. Every route the app registers must have a row in MATRIX below (the test fails
+ * otherwise, naming the route), and every row is called as every role: the roles in `allow` must succeed,
+ * anonymous callers must get 401 and everyone else 403 or 404.
+ *
+ * Adding a route: add a row keyed "METHOD /url" exactly as registered (e.g. "POST /api/v1/tickets/:id/notes"),
+ * with `allow` built from the role groups and a `request` that makes the call succeed for an allowed role.
+ * Requests that change state build fresh fixtures (see `freshTicket`) so that calls stay independent.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Ticket } from '../../src/domain/ticket.js';
+import { buildAgent, buildRequester, buildTeam, buildTicket, signIn, type BuiltAgent } from '../support/factories.js';
+import { startTestApp, type TestApp } from '../support/harness.js';
+
+// An onRoute collector on every Fastify instance the app builds: the list of routes comes from the app itself.
+const registered = new Set<string>();
+vi.mock('fastify', async (importOriginal) => {
+  const mod = await importOriginal<typeof import('fastify')>();
+  type Collecting = { addHook(name: 'onRoute', fn: (r: { method: string | string[]; url: string }) => void): unknown };
+  const real = mod.default as unknown as (...args: unknown[]) => Collecting;
+  const wrapped = (...args: unknown[]) => {
+    const app = real(...args);
+    app.addHook('onRoute', (r) => {
+      for (const m of Array.isArray(r.method) ? r.method : [r.method]) registered.add(`${m} ${r.url}`);
+    });
+    return app;
+  };
+  return { ...mod, default: wrapped, fastify: wrapped };
+});
+
+const ROLES = [
+  'anonymous', 'requester', 'otherRequester', 'orgRequester', 'agentInTeam', 'agentNotInTeam', 'manager', 'admin', 'readToken',
+] as const;
+type Role = (typeof ROLES)[number];
+
+// Role groups, from the rules: requesters see their own tickets (+ their organization's when it shares them);
+// agents their teams', their own and unrouted ones; managers and admins all. The read-only token belongs to an
+// admin and carries tickets:read and directory:read.
+const EVERYONE: readonly Role[] = ROLES;
+const SIGNED_IN = ROLES.filter((r) => r !== 'anonymous');
+const REQUESTERS: readonly Role[] = ['requester', 'otherRequester', 'orgRequester'];
+const STAFF: readonly Role[] = ['agentInTeam', 'agentNotInTeam', 'manager', 'admin']; // agents with a session
+const STAFF_READ: readonly Role[] = [...STAFF, 'readToken'];
+const MANAGERS: readonly Role[] = ['manager', 'admin'];
+const ADMIN: readonly Role[] = ['admin'];
+/** Who sees ticket T (team A, opened by `requester` of an organization that shares tickets). */
+const SEES_T: readonly Role[] = ['requester', 'orgRequester', 'agentInTeam', 'manager', 'admin', 'readToken'];
+const WORKS_ON_T: readonly Role[] = ['agentInTeam', 'manager', 'admin'];
+
+interface Call {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  url: string;
+  payload?: object;
+}
+interface Row {
+  label?: string;
+  allow: readonly Role[];
+  request(w: World, role: Role): Call | Promise<Call>;
+  /** The call ends the caller's session: sign in again for it. */
+  freshSession?: boolean;
+  /** What counts as success when not 2xx (the docs answer some paths with a redirect). */
+  okStatus?: readonly number[];
+}
+
+interface World {
+  t: TestApp;
+  teamA: string;
+  requester: { id: string; email: string };
+  victim: BuiltAgent;
+  agents: Record<'agentInTeam' | 'agentNotInTeam' | 'manager' | 'admin', BuiltAgent>;
+  ticket: Ticket;
+  org: string;
+  category: string;
+  headers: Partial<Record<Role, Record<string, string>>>;
+  emails: Record<Role, string | null>;
+}
+
+let n = 0;
+const uniq = () => `${Date.now().toString(36)}${++n}`;
+const freshTicket = (w: World) => buildTicket(w.t.deps, w.agents.admin.principal, w.requester.id, { teamId: w.teamA });
+const adminCall = async (w: World, c: Call) =>
+  w.t.app.inject({ ...c, headers: { authorization: `Bearer ${w.agents.admin.token}` } });
+/** The agent acting for a role (the read-only token acts as its admin owner). */
+const agentFor = (w: World, role: Role): BuiltAgent =>
+  role === 'agentInTeam' || role === 'agentNotInTeam' || role === 'manager' || role === 'admin' ? w.agents[role] : w.agents.admin;
+
+const V1 = '/api/v1';
+const MATRIX: Record<string, Row | Row[]> = {
+  // System and documentation: public.
+  'GET /health': { allow: EVERYONE, request: () => ({ method: 'GET', url: '/health' }) },
+  'GET /metrics': { allow: EVERYONE, request: () => ({ method: 'GET', url: '/metrics' }) },
+  'GET /api/v1/openapi.json': { allow: EVERYONE, request: () => ({ method: 'GET', url: `${V1}/openapi.json` }) },
+  'GET /api/docs': { allow: EVERYONE, request: () => ({ method: 'GET', url: '/api/docs' }) },
+  'HEAD /api/docs/': { allow: EVERYONE, request: () => ({ method: 'GET', url: '/api/docs/' }) },
+  'GET /api/docs/json': { allow: EVERYONE, request: () => ({ method: 'GET', url: '/api/docs/json' }) },
+  'GET /api/docs/yaml': { allow: EVERYONE, request: () => ({ method: 'GET', url: '/api/docs/yaml' }) },
+  'GET /api/docs/static/index.html': { allow: EVERYONE, okStatus: [302], request: () => ({ method: 'GET', url: '/api/docs/static/index.html' }) },
+  'GET /api/docs/static/swagger-initializer.js': { allow: EVERYONE, request: () => ({ method: 'GET', url: '/api/docs/static/swagger-initializer.js' }) },
+  'GET /api/docs/static/*': { allow: EVERYONE, request: () => ({ method: 'GET', url: '/api/docs/static/swagger-ui.css' }) },
+
+  // Sign-in.
+  'POST /api/v1/auth/login': {
+    allow: EVERYONE,
+    request: (w) => ({ method: 'POST', url: `${V1}/auth/login`, payload: { email: w.agents.manager.agent.email, password: 'correct horse battery' } }),
+  },
+  'POST /api/v1/auth/logout': { allow: SIGNED_IN, freshSession: true, request: () => ({ method: 'POST', url: `${V1}/auth/logout` }) },
+  'GET /api/v1/auth/me': { allow: SIGNED_IN, request: () => ({ method: 'GET', url: `${V1}/auth/me` }) },
+
+  // Tickets.
+  'POST /api/v1/tickets': {
+    allow: [...REQUESTERS, ...STAFF],
+    request: (w, role) => ({
+      method: 'POST', url: `${V1}/tickets`,
+      payload: REQUESTERS.includes(role) ? { subject: 'Matrice' } : { subject: 'Matrice', requester_id: w.requester.id },
+    }),
+  },
+  'GET /api/v1/tickets': { allow: SIGNED_IN, request: () => ({ method: 'GET', url: `${V1}/tickets` }) },
+  'GET /api/v1/tickets/:id': { allow: SEES_T, request: (w) => ({ method: 'GET', url: `${V1}/tickets/${w.ticket.id}` }) },
+  'PATCH /api/v1/tickets/:id': {
+    allow: WORKS_ON_T,
+    request: async (w) => ({ method: 'PATCH', url: `${V1}/tickets/${(await freshTicket(w)).id}`, payload: { tags: ['matrice'] } }),
+  },
+  'POST /api/v1/tickets/:id/status': {
+    label: 'mark resolved (requesters: only their own ticket)',
+    allow: ['requester', ...WORKS_ON_T],
+    request: async (w) => ({ method: 'POST', url: `${V1}/tickets/${(await freshTicket(w)).id}/status`, payload: { status: 'resolved' } }),
+  },
+  'POST /api/v1/tickets/:id/assign': {
+    allow: WORKS_ON_T,
+    request: async (w) => ({
+      method: 'POST', url: `${V1}/tickets/${(await freshTicket(w)).id}/assign`, payload: { assignee_id: w.agents.agentInTeam.agent.id },
+    }),
+  },
+  'POST /api/v1/tickets/:id/replies': {
+    allow: ['requester', 'orgRequester', ...WORKS_ON_T],
+    request: async (w) => ({ method: 'POST', url: `${V1}/tickets/${(await freshTicket(w)).id}/replies`, payload: { body: 'Bonjour' } }),
+  },
+  'POST /api/v1/tickets/:id/notes': {
+    allow: WORKS_ON_T,
+    request: async (w) => ({ method: 'POST', url: `${V1}/tickets/${(await freshTicket(w)).id}/notes`, payload: { body: 'Note interne' } }),
+  },
+  'GET /api/v1/tickets/:id/timeline': { allow: SEES_T, request: (w) => ({ method: 'GET', url: `${V1}/tickets/${w.ticket.id}/timeline` }) },
+  'POST /api/v1/tickets/:id/merge': {
+    allow: WORKS_ON_T,
+    request: async (w) => {
+      const [source, survivor] = [await freshTicket(w), await freshTicket(w)];
+      return { method: 'POST', url: `${V1}/tickets/${source.id}/merge`, payload: { into: survivor.id } };
+    },
+  },
+  'POST /api/v1/tickets/:id/links': {
+    allow: WORKS_ON_T,
+    request: async (w) => {
+      const [a, b] = [await freshTicket(w), await freshTicket(w)];
+      return { method: 'POST', url: `${V1}/tickets/${a.id}/links`, payload: { kind: 'related', ticket: b.id } };
+    },
+  },
+  'GET /api/v1/tickets/:id/links': {
+    allow: [...WORKS_ON_T, 'readToken'],
+    request: (w) => ({ method: 'GET', url: `${V1}/tickets/${w.ticket.id}/links` }),
+  },
+  'DELETE /api/v1/tickets/:id/links/:linkId': {
+    allow: WORKS_ON_T,
+    request: async (w) => {
+      const [a, b] = [await freshTicket(w), await freshTicket(w)];
+      const link = await adminCall(w, { method: 'POST', url: `${V1}/tickets/${a.id}/links`, payload: { kind: 'related', ticket: b.id } });
+      return { method: 'DELETE', url: `${V1}/tickets/${a.id}/links/${link.json().id}` };
+    },
+  },
+
+  // People.
+  'POST /api/v1/requesters': {
+    allow: STAFF,
+    request: () => ({ method: 'POST', url: `${V1}/requesters`, payload: { name: 'Nouveau', email: `r-${uniq()}@matrix.test` } }),
+  },
+  'GET /api/v1/requesters': { allow: STAFF_READ, request: () => ({ method: 'GET', url: `${V1}/requesters` }) },
+  'GET /api/v1/requesters/:id': {
+    label: "requester T's profile",
+    allow: ['requester', ...STAFF_READ],
+    request: (w) => ({ method: 'GET', url: `${V1}/requesters/${w.requester.id}` }),
+  },
+  'PATCH /api/v1/requesters/:id': {
+    allow: STAFF,
+    request: (w) => ({ method: 'PATCH', url: `${V1}/requesters/${w.requester.id}`, payload: { language: 'fr' } }),
+  },
+  'POST /api/v1/organizations': {
+    allow: MANAGERS,
+    request: () => ({ method: 'POST', url: `${V1}/organizations`, payload: { name: `Org ${uniq()}` } }),
+  },
+  'GET /api/v1/organizations': { allow: STAFF_READ, request: () => ({ method: 'GET', url: `${V1}/organizations` }) },
+  'GET /api/v1/organizations/:id': { allow: STAFF_READ, request: (w) => ({ method: 'GET', url: `${V1}/organizations/${w.org}` }) },
+  'PATCH /api/v1/organizations/:id': {
+    allow: MANAGERS,
+    request: (w) => ({ method: 'PATCH', url: `${V1}/organizations/${w.org}`, payload: { domain: `${uniq()}.example` } }),
+  },
+  'POST /api/v1/agents': {
+    allow: ADMIN,
+    request: () => ({ method: 'POST', url: `${V1}/agents`, payload: { name: 'Nouvel agent', email: `a-${uniq()}@matrix.test`, role: 'agent' } }),
+  },
+  'GET /api/v1/agents': { allow: STAFF_READ, request: () => ({ method: 'GET', url: `${V1}/agents` }) },
+  'GET /api/v1/agents/:id': { allow: STAFF_READ, request: (w) => ({ method: 'GET', url: `${V1}/agents/${w.victim.agent.id}` }) },
+  'PATCH /api/v1/agents/:id': [
+    {
+      label: "another agent's tier",
+      allow: ADMIN,
+      request: (w) => ({ method: 'PATCH', url: `${V1}/agents/${w.victim.agent.id}`, payload: { tier: 'L2' } }),
+    },
+    {
+      label: 'own name',
+      allow: STAFF,
+      request: (w, role) => ({ method: 'PATCH', url: `${V1}/agents/${agentFor(w, role).agent.id}`, payload: { name: `Nom ${uniq()}` } }),
+    },
+  ],
+
+  // Configuration.
+  'POST /api/v1/teams': { allow: ADMIN, request: () => ({ method: 'POST', url: `${V1}/teams`, payload: { name: `Équipe ${uniq()}` } }) },
+  'GET /api/v1/teams': { allow: STAFF_READ, request: () => ({ method: 'GET', url: `${V1}/teams` }) },
+  'GET /api/v1/teams/:id': { allow: STAFF_READ, request: (w) => ({ method: 'GET', url: `${V1}/teams/${w.teamA}` }) },
+  'PATCH /api/v1/teams/:id': {
+    allow: ADMIN,
+    request: async (w) => ({ method: 'PATCH', url: `${V1}/teams/${(await buildTeam(w.t.deps)).id}`, payload: { description: 'modifiée' } }),
+  },
+  'DELETE /api/v1/teams/:id': {
+    allow: ADMIN,
+    request: async (w) => ({ method: 'DELETE', url: `${V1}/teams/${(await buildTeam(w.t.deps)).id}` }),
+  },
+  'POST /api/v1/categories': {
+    allow: ADMIN,
+    request: () => ({ method: 'POST', url: `${V1}/categories`, payload: { name_fr: `Cat ${uniq()}`, name_en: `Cat ${n}` } }),
+  },
+  'GET /api/v1/categories': { allow: SIGNED_IN, request: () => ({ method: 'GET', url: `${V1}/categories` }) },
+  'PATCH /api/v1/categories/:id': {
+    allow: ADMIN,
+    request: (w) => ({ method: 'PATCH', url: `${V1}/categories/${w.category}`, payload: { name_en: `Renamed ${uniq()}` } }),
+  },
+  'GET /api/v1/settings/priority-matrix': { allow: STAFF_READ, request: () => ({ method: 'GET', url: `${V1}/settings/priority-matrix` }) },
+  'PUT /api/v1/settings/priority-matrix': {
+    allow: ADMIN,
+    request: () => ({
+      method: 'PUT', url: `${V1}/settings/priority-matrix`,
+      payload: { matrix: [['P1', 'P2', 'P3'], ['P2', 'P3', 'P4'], ['P3', 'P4', 'P4']] },
+    }),
+  },
+  'GET /api/v1/audit-log': { allow: [...MANAGERS, 'readToken'], request: () => ({ method: 'GET', url: `${V1}/audit-log` }) },
+
+  // API tokens: managed from a session; each agent's own.
+  'POST /api/v1/tokens': {
+    allow: STAFF,
+    request: () => ({ method: 'POST', url: `${V1}/tokens`, payload: { name: 'Matrice', scopes: ['tickets:read'] } }),
+  },
+  'GET /api/v1/tokens': { allow: STAFF_READ, request: () => ({ method: 'GET', url: `${V1}/tokens` }) },
+  'DELETE /api/v1/tokens/:id': {
+    label: "the caller's own token",
+    allow: STAFF,
+    request: async (w, role) => {
+      const owner = agentFor(w, role);
+      const session = await signIn(w.t.app, owner.agent.email);
+      const issued = await w.t.app.inject({ method: 'POST', url: `${V1}/tokens`, headers: session, payload: { name: 'À révoquer', scopes: ['tickets:read'] } });
+      return { method: 'DELETE', url: `${V1}/tokens/${issued.json().id}` };
+    },
+  },
+};
+
+/** Registered routes, HEAD left out where it mirrors a GET (Fastify adds those itself). */
+function routeKeys(): string[] {
+  const keys = [...registered];
+  const gets = new Set(keys.filter((k) => k.startsWith('GET ')).map((k) => k.slice(4).replace(/\/$/, '')));
+  return keys.filter((k) => !(k.startsWith('HEAD ') && gets.has(k.slice(5)))).sort();
+}
+
+let w: World;
+
+beforeAll(async () => {
+  const t = await startTestApp();
+  const teamA = (await buildTeam(t.deps, 'Équipe A')).id;
+  const teamB = (await buildTeam(t.deps, 'Équipe B')).id;
+  const admin = await buildAgent(t.deps, { role: 'admin' });
+  const orgRes = await t.app.inject({
+    method: 'POST', url: `${V1}/organizations`, headers: { authorization: `Bearer ${admin.token}` },
+    payload: { name: 'Partage SA', requesters_see_org_tickets: true },
+  });
+  const shared = orgRes.json().id as string;
+  const requester = await buildRequester(t.deps, { organizationId: shared });
+  const orgRequester = await buildRequester(t.deps, { organizationId: shared });
+  const otherRequester = await buildRequester(t.deps);
+  const agents = {
+    agentInTeam: await buildAgent(t.deps, { teamIds: [teamA] }),
+    agentNotInTeam: await buildAgent(t.deps, { teamIds: [teamB] }),
+    manager: await buildAgent(t.deps, { role: 'manager' }),
+    admin,
+  };
+  const readOnly = await t.app.inject({
+    method: 'POST', url: `${V1}/tokens`, headers: await signIn(t.app, admin.agent.email),
+    payload: { name: 'Lecture seule', scopes: ['tickets:read', 'directory:read'] },
+  });
+  const category = await t.app.inject({
+    method: 'POST', url: `${V1}/categories`, headers: { authorization: `Bearer ${admin.token}` }, payload: { name_fr: 'Réseau', name_en: 'Network' },
+  });
+  const org = await t.app.inject({
+    method: 'POST', url: `${V1}/organizations`, headers: { authorization: `Bearer ${admin.token}` }, payload: { name: 'Cible' },
+  });
+  w = {
+    t, teamA, requester, agents, org: org.json().id, category: category.json().id,
+    victim: await buildAgent(t.deps),
+    ticket: await buildTicket(t.deps, admin.principal, requester.id, { teamId: teamA }),
+    headers: { anonymous: {}, readToken: { authorization: `Bearer ${readOnly.json().token}` } },
+    emails: {
+      anonymous: null, readToken: null, requester: requester.email, orgRequester: orgRequester.email, otherRequester: otherRequester.email,
+      agentInTeam: agents.agentInTeam.agent.email, agentNotInTeam: agents.agentNotInTeam.agent.email,
+      manager: agents.manager.agent.email, admin: admin.agent.email,
+    },
+  };
+  for (const role of ROLES) {
+    const email = w.emails[role];
+    if (email) w.headers[role] = await signIn(t.app, email);
+  }
+});
+afterAll(async () => w.t.close());
+
+describe('authorization matrix', () => {
+  it('has an expectation for every registered route, and none for a route that is gone', () => {
+    const keys = routeKeys();
+    expect(keys.length).toBeGreaterThan(40);
+    expect(keys.filter((k) => !(k in MATRIX)), 'routes without a row in MATRIX').toEqual([]);
+    expect(Object.keys(MATRIX).filter((k) => !keys.includes(k)), 'rows for routes that are not registered').toEqual([]);
+  });
+
+  it.each(Object.keys(MATRIX))('%s', async (key) => {
+    const failures: string[] = [];
+    for (const row of [MATRIX[key]!].flat()) {
+      for (const role of ROLES) {
+        const call = await row.request(w, role);
+        const email = w.emails[role];
+        const headers = row.freshSession && email ? await signIn(w.t.app, email) : w.headers[role]!;
+        const res = await w.t.app.inject({ method: call.method, url: call.url, headers, ...(call.payload ? { payload: call.payload } : {}) });
+        const allowed = row.allow.includes(role);
+        const ok = allowed
+          ? (res.statusCode >= 200 && res.statusCode < 300) || (row.okStatus ?? []).includes(res.statusCode)
+          : role === 'anonymous'
+            ? res.statusCode === 401
+            : [403, 404].includes(res.statusCode);
+        if (!ok) {
+          failures.push(`${row.label ? `[${row.label}] ` : ''}${role}: expected ${allowed ? 'success' : 'refusal'}, got ${res.statusCode} ${res.body.slice(0, 160)}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
+describe('ticket visibility in listings', () => {
+  it('lists to each role exactly the tickets the rules let it see', async () => {
+    const { t, agents } = w;
+    const teamB = agents.agentNotInTeam.agent.team_ids[0]!;
+    const privateOrg = (await adminCall(w, { method: 'POST', url: `${V1}/organizations`, payload: { name: 'Privée SARL' } })).json().id;
+    const colleague = await buildRequester(t.deps, { organizationId: privateOrg });
+    await t.app.inject({
+      method: 'PATCH', url: `${V1}/requesters/${(await findRequesterId('otherRequester'))}`,
+      headers: { authorization: `Bearer ${agents.admin.token}` }, payload: { organization_id: privateOrg },
+    });
+    const other = await findRequesterId('otherRequester');
+    const orgReq = await findRequesterId('orgRequester');
+    const by = agents.admin.principal;
+    const tickets = {
+      T: w.ticket,
+      unrouted: await buildTicket(t.deps, by, other),
+      assignedToAgentInTeam: await buildTicket(t.deps, by, other, { teamId: teamB, assigneeId: agents.agentInTeam.agent.id }),
+      colleagueShared: await buildTicket(t.deps, by, orgReq, { teamId: teamB }),
+      colleaguePrivate: await buildTicket(t.deps, by, colleague.id, { teamId: teamB }),
+    };
+    const expected: Record<Exclude<Role, 'anonymous'>, Array<keyof typeof tickets>> = {
+      requester: ['T', 'colleagueShared'],
+      orgRequester: ['T', 'colleagueShared'],
+      otherRequester: ['unrouted', 'assignedToAgentInTeam'],
+      agentInTeam: ['T', 'unrouted', 'assignedToAgentInTeam'],
+      agentNotInTeam: ['unrouted', 'assignedToAgentInTeam', 'colleagueShared', 'colleaguePrivate'],
+      manager: ['T', 'unrouted', 'assignedToAgentInTeam', 'colleagueShared', 'colleaguePrivate'],
+      admin: ['T', 'unrouted', 'assignedToAgentInTeam', 'colleagueShared', 'colleaguePrivate'],
+      readToken: ['T', 'unrouted', 'assignedToAgentInTeam', 'colleagueShared', 'colleaguePrivate'],
+    };
+    const names = new Map(Object.entries(tickets).map(([name, tk]) => [tk.id, name]));
+    for (const [role, want] of Object.entries(expected)) {
+      const res = await t.app.inject({ method: 'GET', url: `${V1}/tickets?limit=200`, headers: w.headers[role as Role]! });
+      const seen = res.json().data.map((x: { id: string }) => names.get(x.id)).filter(Boolean).sort();
+      expect(seen, role).toEqual([...want].sort());
+      for (const [name, tk] of Object.entries(tickets)) {
+        const one = await t.app.inject({ method: 'GET', url: `${V1}/tickets/${tk.number}`, headers: w.headers[role as Role]! });
+        expect(one.statusCode, `${role} GET ${name}`).toBe(want.includes(name as keyof typeof tickets) ? 200 : 404);
+      }
+    }
+  });
+});
+
+async function findRequesterId(role: Role): Promise<string> {
+  const res = await w.t.app.inject({ method: 'GET', url: `${V1}/auth/me`, headers: w.headers[role]! });
+  return res.json().id;
+}
