@@ -1,6 +1,7 @@
 import type { AgentRole } from '../domain/principal.js';
 import type { Tier } from '../domain/ticket.js';
 import type { Sql } from './db.js';
+import { updateRow } from './update-row.js';
 
 export interface AgentRow {
   id: string;
@@ -85,20 +86,15 @@ export interface AgentPatch {
 }
 
 export async function updateAgent(sql: Sql, id: string, patch: AgentPatch, at: Date): Promise<void> {
-  const sets: string[] = ['updated_at = $2'];
-  const params: unknown[] = [id, at];
-  const set = (col: string, v: unknown) => {
-    params.push(v);
-    sets.push(`${col} = $${params.length}`);
-  };
-  if (patch.name !== undefined) set('name', patch.name);
-  if (patch.role !== undefined) set('role', patch.role);
-  if (patch.tier !== undefined) set('tier', patch.tier);
-  if (patch.language !== undefined) set('language', patch.language);
-  if (patch.timeZone !== undefined) set('time_zone', patch.timeZone);
-  if (patch.active !== undefined) set('active', patch.active);
-  if (patch.passwordHash !== undefined) set('password_hash', patch.passwordHash);
-  await sql.query(`UPDATE agents SET ${sets.join(', ')} WHERE id = $1`, params);
+  await updateRow(sql, 'agents', id, at, {
+    name: patch.name,
+    role: patch.role,
+    tier: patch.tier,
+    language: patch.language,
+    time_zone: patch.timeZone,
+    active: patch.active,
+    password_hash: patch.passwordHash,
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Sql } from './db.js';
+import { updateRow } from './update-row.js';
 
 export interface OrganizationRow {
   id: string;
@@ -69,16 +70,11 @@ export async function listOrganizations(
 }
 
 export async function updateOrganization(sql: Sql, id: string, patch: OrganizationPatch, at: Date): Promise<OrganizationRow> {
-  const sets: string[] = [];
-  const params: unknown[] = [id, at];
-  const set = (col: string, v: unknown) => {
-    params.push(v);
-    sets.push(`${col} = $${params.length}`);
-  };
-  if (patch.name !== undefined) set('name', patch.name);
-  if (patch.domain !== undefined) set('domain', patch.domain);
-  if (patch.requestersSeeOrgTickets !== undefined) set('requesters_see_org_tickets', patch.requestersSeeOrgTickets);
-  await sql.query(`UPDATE organizations SET ${[...sets, 'updated_at = $2'].join(', ')} WHERE id = $1`, params);
+  await updateRow(sql, 'organizations', id, at, {
+    name: patch.name,
+    domain: patch.domain,
+    requesters_see_org_tickets: patch.requestersSeeOrgTickets,
+  });
   return (await findOrganization(sql, id))!;
 }
 

@@ -1,4 +1,5 @@
 import type { Sql } from './db.js';
+import { updateRow } from './update-row.js';
 
 export interface RequesterRow {
   id: string;
@@ -119,18 +120,13 @@ export interface RequesterPatch {
 }
 
 export async function updateRequester(sql: Sql, id: string, patch: RequesterPatch, at: Date): Promise<void> {
-  const sets: string[] = ['updated_at = $2'];
-  const params: unknown[] = [id, at];
-  const set = (col: string, v: unknown) => {
-    params.push(v);
-    sets.push(`${col} = $${params.length}`);
-  };
-  if (patch.name !== undefined) set('name', patch.name);
-  if (patch.organizationId !== undefined) set('organization_id', patch.organizationId);
-  if (patch.language !== undefined) set('language', patch.language);
-  if (patch.timeZone !== undefined) set('time_zone', patch.timeZone);
-  if (patch.passwordHash !== undefined) set('password_hash', patch.passwordHash);
-  await sql.query(`UPDATE requesters SET ${sets.join(', ')} WHERE id = $1`, params);
+  await updateRow(sql, 'requesters', id, at, {
+    name: patch.name,
+    organization_id: patch.organizationId,
+    language: patch.language,
+    time_zone: patch.timeZone,
+    password_hash: patch.passwordHash,
+  });
 }
 
 /** Which requester, if any, already owns this address or number (normalized). */
