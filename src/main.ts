@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, ENV_DOC, loadConfig } from './config/config.js';
 import { DomainError } from './domain/errors.js';
+import { BackupError } from './store/backup-catalog.js';
 import { DataDirLockedError } from './store/data-dir-lock.js';
 import { MigrationError } from './store/migrate.js';
 
@@ -55,10 +56,50 @@ export async function runCli(argv: readonly string[]): Promise<void> {
       }
     });
 
+  program
+    .command('backup')
+    .description('Write a logical backup of the whole database (either engine) to FILE, gzip\'d NDJSON.')
+    .argument('<file>', 'the backup file to create (refuses to overwrite one)')
+    .addHelpText(
+      'after',
+      '\nThe backup is one consistent snapshot and is engine-independent: restore it into the embedded database\n' +
+        'or a PostgreSQL server alike. With the embedded database, stop `relais serve` first (it locks the data\n' +
+        'directory). Example: relais backup relais-$(date +%F).ndjson.gz\n',
+    )
+    .action(async (file: string) => {
+      const { backupCommand } = await import('./cli/backup.js');
+      await backupCommand(file);
+    });
+
+  program
+    .command('restore')
+    .description('Load a backup written by `relais backup` into the configured database, which must be empty.')
+    .argument('<file>', 'a file written by `relais backup`')
+    .addHelpText(
+      'after',
+      '\nThe target is migrated first and must have no data (a new RELAIS_DATA_DIR, or a new PostgreSQL database\n' +
+        'in DATABASE_URL) and the same schema version as the backup. Everything is restored in one transaction,\n' +
+        'sequences included: a damaged or truncated file leaves the database untouched.\n' +
+        'Example, embedded to PostgreSQL: DATABASE_URL=postgres://relais@db/relais relais restore backup.ndjson.gz\n',
+    )
+    .action(async (file: string) => {
+      const { restoreCommand } = await import('./cli/backup.js');
+      await restoreCommand(file);
+    });
+
+  program
+    .command('seed-demo')
+    .description('Load the demo data set (a French/English service desk) into an empty database.')
+    .addHelpText('after', '\nRefuses when the database already has agents, requesters, teams, categories or tickets. Prints the demo sign-ins.\n')
+    .action(async () => {
+      const { seedDemoCommand } = await import('./cli/seed-demo.js');
+      await seedDemoCommand();
+    });
+
   try {
     await program.parseAsync(argv);
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof MigrationError || err instanceof DomainError || err instanceof InvalidArgumentError) {
+    if (err instanceof ConfigError || err instanceof BackupError || err instanceof DataDirLockedError || err instanceof MigrationError || err instanceof DomainError || err instanceof InvalidArgumentError) {
       console.error(`relais: ${err.message}`);
       process.exit(2);
     }

@@ -20,6 +20,10 @@ const EnvSchema = z.object({
   RELAIS_SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
   RELAIS_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   RELAIS_MAINTENANCE_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(60),
+  RELAIS_TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d{1,2}|[0-9a-fA-F:.\/]+(,[0-9a-fA-F:.\/]+)*)$/, 'must be true, false, a hop count, or a comma-separated list of proxy addresses/CIDRs')
+    .default('false'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -36,6 +40,8 @@ export interface Config {
   sessionTtlHours: number;
   bodyLimitBytes: number;
   maintenanceIntervalMinutes: number;
+  /** Which X-Forwarded-For hops to believe, as Fastify's trustProxy takes it. */
+  trustProxy: boolean | number | string[];
 }
 
 export class ConfigError extends Error {}
@@ -61,7 +67,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: e.RELAIS_SESSION_TTL_HOURS,
     bodyLimitBytes: e.RELAIS_BODY_LIMIT_BYTES,
     maintenanceIntervalMinutes: e.RELAIS_MAINTENANCE_INTERVAL_MINUTES,
+    trustProxy: parseTrustProxy(e.RELAIS_TRUST_PROXY),
   };
+}
+
+function parseTrustProxy(v: string): boolean | number | string[] {
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v.split(',');
 }
 
 /** The variables above with their defaults, for `--help` and the README. */
@@ -77,4 +91,5 @@ export const ENV_DOC: ReadonlyArray<[string, string, string]> = [
   ['RELAIS_SESSION_TTL_HOURS', '336', 'Session lifetime in hours'],
   ['RELAIS_BODY_LIMIT_BYTES', '1048576', 'Largest JSON request body accepted'],
   ['RELAIS_MAINTENANCE_INTERVAL_MINUTES', '60', 'VACUUM/ANALYZE period on the embedded engine (0 turns it off)'],
+  ['RELAIS_TRUST_PROXY', 'false', 'Behind a reverse proxy: true, a hop count, or proxy addresses/CIDRs, so client IPs (sign-in throttling, audit) come from X-Forwarded-For'],
 ];

@@ -2,6 +2,7 @@ import type { TicketScope } from '../domain/permissions.js';
 import type { Priority } from '../domain/priority.js';
 import type { Channel, Ticket, TicketStatus, TicketType, Tier } from '../domain/ticket.js';
 import type { Sql } from './db.js';
+import { tsquerySql } from './search-sql.js';
 import { TICKET_COLUMNS, ticketFromRow, type TicketRow } from './rows.js';
 import { scopeCondition } from './tickets.js';
 
@@ -39,8 +40,7 @@ export interface TicketListPage {
   last: [string | number, string] | null;
 }
 
-/** The French and English query of a search text, OR'ed: a word matches in either language. */
-const TSQUERY = (p: string) => `(websearch_to_tsquery('relais_fr', ${p}) || websearch_to_tsquery('relais_en', ${p}))`;
+
 
 /**
  * Lists tickets with filters, full-text search, visibility scope and keyset pagination. A search text that is a
@@ -77,10 +77,10 @@ export async function listTickets(sql: Sql, q: TicketListQuery): Promise<TicketL
   const text = f.q?.trim();
   if (text) {
     const p = add(text);
-    const alternatives = [`t.search_vector @@ ${TSQUERY(p)}`];
+    const alternatives = [`t.search_vector @@ ${tsquerySql(p)}`];
     // Internal notes are searchable by agents only: a requester must not find a ticket by a note's words.
     const agentSearch = q.scope.kind !== 'requester';
-    if (agentSearch) alternatives.push(`t.internal_search_vector @@ ${TSQUERY(p)}`);
+    if (agentSearch) alternatives.push(`t.internal_search_vector @@ ${tsquerySql(p)}`);
     const number = /^#?(\d{1,12})$/.exec(text);
     if (number) alternatives.push(`t.number = ${add(Number(number[1]))}`);
     if (text.includes('@')) {
@@ -88,7 +88,7 @@ export async function listTickets(sql: Sql, q: TicketListQuery): Promise<TicketL
         WHERE ri.kind = 'email' AND ri.value = ${add(text.toLowerCase())})`);
     }
     where.push(`(${alternatives.join(' OR ')})`);
-    rankExpr = `ts_rank_cd(${agentSearch ? 't.search_vector || t.internal_search_vector' : 't.search_vector'}, ${TSQUERY(p)})`;
+    rankExpr = `ts_rank_cd(${agentSearch ? 't.search_vector || t.internal_search_vector' : 't.search_vector'}, ${tsquerySql(p)})`;
   }
 
   const sortExpr: Record<TicketSortField, string> = {

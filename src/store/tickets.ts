@@ -2,6 +2,7 @@ import type { TicketScope } from '../domain/permissions.js';
 import type { Ticket } from '../domain/ticket.js';
 import type { NewTimelineEntry } from '../domain/timeline.js';
 import type { Sql } from './db.js';
+import { vectorSql } from './search-sql.js';
 import { TICKET_COLUMNS, ticketFromRow, type TicketRow, type TimelineRow } from './rows.js';
 
 /** Maps domain field names to columns, for inserts and partial updates. */
@@ -33,9 +34,6 @@ const COLUMN_OF: Record<Exclude<keyof Ticket, 'id' | 'number'>, string> = {
 
 export type TicketPatch = Partial<Omit<Ticket, 'id' | 'number'>>;
 
-/** French and English vectors of one text, accent-insensitive, at a weight (A subject, B description, C rest). */
-const vectorSql = (param: string, weight: 'A' | 'B' | 'C') =>
-  `setweight(to_tsvector('relais_fr', coalesce(${param}, '')) || to_tsvector('relais_en', coalesce(${param}, '')), '${weight}')`;
 
 export async function insertTicket(sql: Sql, t: Omit<Ticket, 'number'>): Promise<Ticket> {
   const fields = Object.keys(COLUMN_OF) as Array<keyof typeof COLUMN_OF>;

@@ -136,6 +136,8 @@ CREATE INDEX tickets_category_idx ON tickets (category_id);
 CREATE INDEX tickets_created_idx ON tickets (created_at DESC, id);
 CREATE INDEX tickets_updated_idx ON tickets (updated_at DESC, id);
 CREATE INDEX tickets_tags_idx ON tickets USING gin (tags);
+-- Timelines of merged tickets are read through merged_into_id: keep that lookup an index probe.
+CREATE INDEX tickets_merged_into_idx ON tickets (merged_into_id) WHERE merged_into_id IS NOT NULL;
 CREATE INDEX tickets_search_idx ON tickets USING gin (search_vector);
 CREATE INDEX tickets_internal_search_idx ON tickets USING gin (internal_search_vector);
 
