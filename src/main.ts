@@ -49,7 +49,10 @@ export async function runCli(argv: readonly string[]): Promise<void> {
       const { createAgent } = await import('./usecases/directory/create-agent.js');
       const { db } = await openConfigured();
       try {
-        const a = await createAgent(makeDeps(db), 'cli', { name: opts.name, email: opts.email, password: opts.password, role: 'admin' });
+        const { ensureDefaultTeams } = await import('./usecases/admin/default-teams.js');
+        const deps = makeDeps(db);
+        await ensureDefaultTeams(deps);
+        const a = await createAgent(deps, 'cli', { name: opts.name, email: opts.email, password: opts.password, role: 'admin' });
         console.log(`Administrator ${a.email} created.`);
       } finally {
         await db.close();

@@ -4,17 +4,13 @@
  */
 import type { AgentRole } from '../../domain/principal.js';
 import type { Tier } from '../../domain/ticket.js';
+import { DEFAULT_TEAMS } from '../../usecases/admin/default-teams.js';
 
 /** Every demo account signs in with this password (shown by `relais seed-demo` and `serve --demo`). */
 export const DEMO_PASSWORD = 'relais-demo-2026';
 
-export const TEAMS = {
-  l1: { name: 'Service desk L1', description: 'Centre de services, niveau 1 : accueil, diagnostic et résolution immédiate.' },
-  apps: { name: 'Applications L2', description: 'Niveau 2 applications métier : ERP, paie, dossier patient, messagerie.' },
-  eng: { name: 'Engineering L3', description: 'Niveau 3 : experts systèmes et réseau, correctifs et incidents majeurs.' },
-  network: { name: 'Network', description: 'Réseau local, Wi-Fi, VPN, téléphonie IP.' },
-  infra: { name: 'Infrastructure', description: 'Serveurs, stockage, sauvegardes, postes de travail et parc matériel.' },
-} as const;
+/** The demo uses the default teams every new help desk starts with. */
+export const TEAMS = DEFAULT_TEAMS;
 export type TeamKey = keyof typeof TEAMS;
 
 export interface DemoAgent {
