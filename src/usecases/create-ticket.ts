@@ -84,6 +84,12 @@ export async function createTicketIn(
     if (!agent || !agent.active) {
       throw new DomainError('AGENT_NOT_FOUND', 'No such active agent.', [{ path: 'assignee_id', message: 'unknown agent' }]);
     }
+    // Same rule as on updates (domain/ticket-changes.ts): a ticket's assignee belongs to its team.
+    if (input.teamId && !agent.team_ids.includes(input.teamId)) {
+      throw new DomainError('INVALID_ASSIGNMENT', `${agent.name} is not a member of this ticket's team.`, [
+        { path: 'assignee_id', message: 'not a member of team_id' },
+      ]);
+    }
   }
 
   const matrix = await loadPriorityMatrix(sql);

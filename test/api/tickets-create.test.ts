@@ -75,6 +75,14 @@ describe('POST /api/v1/tickets', () => {
     const team = await buildTeam(t.deps);
     const ok = await post({ subject: 'x', requester_id: requesterId, team_id: team.id });
     expect(ok.statusCode).toBe(201);
+    const outsider = await buildAgent(t.deps);
+    const wrongTeam = await post({ subject: 'x', requester_id: requesterId, team_id: team.id, assignee_id: outsider.agent.id });
+    expect(wrongTeam.statusCode).toBe(409);
+    expect(wrongTeam.json().error.code).toBe('INVALID_ASSIGNMENT');
+    const member = await buildAgent(t.deps, { teamIds: [team.id] });
+    const assigned = await post({ subject: 'x', requester_id: requesterId, team_id: team.id, assignee_id: member.agent.id });
+    expect(assigned.statusCode).toBe(201);
+    expect(assigned.json().assignee_id).toBe(member.agent.id);
   });
 
   it('answers malformed JSON and oversize bodies with the error shape', async () => {
