@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { serveWire } from './embedded-wire.js';
 
 interface WorkerInput {
   /** Directory of the database files, or null for an in-memory database (tests). */
@@ -23,15 +23,12 @@ try {
     ...(input.pgdataDir ? { dataDir: input.pgdataDir } : {}),
     extensions: { unaccent },
   });
-  // PGlite is a single session: the pool on the other side holds one connection at a time, so transactions
-  // never interleave. A few spare slots let a replacement connect while a dropped one is still being torn down.
-  const server = new PGLiteSocketServer({ db, path: input.socketPath, maxConnections: 4 });
-  await server.start();
+  const server = await serveWire(db, input.socketPath);
   port.postMessage({ type: 'ready' });
   port.on('message', (msg: { type: string }) => {
     if (msg.type !== 'stop') return;
     void (async () => {
-      await server.stop();
+      await server.close();
       await db.close(); // checkpoints the WAL so the next start is quick
       port.postMessage({ type: 'stopped' });
     })();

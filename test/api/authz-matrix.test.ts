@@ -10,6 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Ticket } from '../../src/domain/ticket.js';
 import { buildAgent, buildRequester, buildTeam, buildTicket, signIn, type BuiltAgent } from '../support/factories.js';
+import { setAgentTeams } from '../../src/store/agents.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 
 // An onRoute collector on every Fastify instance the app builds: the list of routes comes from the app itself.
@@ -351,6 +352,15 @@ describe('ticket visibility in listings', () => {
   it('lists to each role exactly the tickets the rules let it see', async () => {
     const { t, agents } = w;
     const teamB = agents.agentNotInTeam.agent.team_ids[0]!;
+    // A team-B ticket assigned to agentInTeam while they were in team B; they have since left it (an agent who
+    // changes teams keeps their tickets until someone reassigns them).
+    const assignedThenMoved = async (team: string) => {
+      const who = agents.agentInTeam.agent;
+      await setAgentTeams(t.db, who.id, [...who.team_ids, team]);
+      const ticket = await buildTicket(t.deps, by, other, { teamId: team, assigneeId: who.id });
+      await setAgentTeams(t.db, who.id, who.team_ids);
+      return ticket;
+    };
     const privateOrg = (await adminCall(w, { method: 'POST', url: `${V1}/organizations`, payload: { name: 'Privée SARL' } })).json().id;
     const colleague = await buildRequester(t.deps, { organizationId: privateOrg });
     await t.app.inject({
@@ -363,7 +373,7 @@ describe('ticket visibility in listings', () => {
     const tickets = {
       T: w.ticket,
       unrouted: await buildTicket(t.deps, by, other),
-      assignedToAgentInTeam: await buildTicket(t.deps, by, other, { teamId: teamB, assigneeId: agents.agentInTeam.agent.id }),
+      assignedToAgentInTeam: await assignedThenMoved(teamB),
       colleagueShared: await buildTicket(t.deps, by, orgReq, { teamId: teamB }),
       colleaguePrivate: await buildTicket(t.deps, by, colleague.id, { teamId: teamB }),
     };
