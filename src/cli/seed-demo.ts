@@ -7,6 +7,7 @@
 import type { Config } from '../config/config.js';
 import { DomainError } from '../domain/errors.js';
 import type { AgentPrincipal, RequesterPrincipal } from '../domain/principal.js';
+import { hashPassword } from '../security/passwords.js';
 import { tablesWithRows } from '../store/backup-catalog.js';
 import type { Database, Sql } from '../store/db.js';
 import { createCategory } from '../usecases/admin/create-category.js';
@@ -110,8 +111,10 @@ async function seedDemo(base: Deps, ticketCount: number): Promise<SeedDemoResult
 
 /** Teams, agents, organizations, categories and requesters, through the admin use cases. */
 async function createDirectory(deps: Deps, requesters: readonly PlannedRequester[]): Promise<DemoIds> {
+  // Every demo account shares one password: hash it once (scrypt is deliberately slow).
+  const demoHash = await hashPassword(DEMO_PASSWORD);
   const first = AGENTS[0]!;
-  const adminRow = await createAgent(deps, 'cli', { name: first.name, email: agentEmail(first), password: DEMO_PASSWORD, role: 'admin', tier: first.tier, language: first.language });
+  const adminRow = await createAgent(deps, 'cli', { name: first.name, email: agentEmail(first), passwordHash: demoHash, role: 'admin', tier: first.tier, language: first.language });
   const admin: AgentPrincipal = { kind: 'agent', id: adminRow.id, role: 'admin', teamIds: [], scopes: null, via: 'session' };
   const teams = new Map<TeamKey, string>();
   for (const [key, t] of Object.entries(TEAMS) as Array<[TeamKey, (typeof TEAMS)[TeamKey]]>) {
@@ -124,7 +127,7 @@ async function createDirectory(deps: Deps, requesters: readonly PlannedRequester
     const teamIds = a.teams.map((k) => teams.get(k)!);
     const id = a === first
       ? adminRow.id
-      : (await createAgent(deps, admin, { name: a.name, email: agentEmail(a), password: DEMO_PASSWORD, role: a.role, tier: a.tier, language: a.language, teamIds })).id;
+      : (await createAgent(deps, admin, { name: a.name, email: agentEmail(a), passwordHash: demoHash, role: a.role, tier: a.tier, language: a.language, teamIds })).id;
     agents.set(a.key, { kind: 'agent', id, role: a.role, teamIds, scopes: null, via: 'session' });
   }
   const orgs = new Map<string, string>();
@@ -142,7 +145,7 @@ async function createDirectory(deps: Deps, requesters: readonly PlannedRequester
     const row = await createRequester(deps, admin, {
       name: r.name,
       email: r.email,
-      ...(r.portal ? { password: DEMO_PASSWORD } : {}),
+      ...(r.portal ? { passwordHash: demoHash } : {}),
       phones: r.phone ? [r.phone] : [],
       organizationId,
       language: r.language,

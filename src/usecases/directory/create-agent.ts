@@ -13,6 +13,8 @@ export interface CreateAgentInput {
   name: string;
   email: string;
   password?: string;
+  /** For internal callers only (demo data, imports): an already computed hash, used instead of `password`. */
+  passwordHash?: string;
   role: AgentRole;
   tier?: Tier;
   language?: 'fr' | 'en';
@@ -31,7 +33,7 @@ export async function createAgent(deps: Deps, by: Principal | 'cli', input: Crea
     if (problem) throw new DomainError('VALIDATION_FAILED', `The password ${problem}.`, [{ path: 'password', message: problem }]);
   }
   const timeZone = normalizeTimeZone(input.timeZone ?? 'Europe/Paris');
-  const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
+  const passwordHash = input.passwordHash ?? (input.password === undefined ? null : await hashPassword(input.password));
   const now = deps.clock.now();
   return deps.db.tx(async (sql) => {
     if (await findAgentByEmail(sql, input.email)) {

@@ -15,6 +15,8 @@ export interface CreateRequesterInput {
   email: string;
   /** Lets the requester sign in to the portal; without it they are reached by email only. */
   password?: string;
+  /** For internal callers only (demo data, imports): an already computed hash, used instead of `password`. */
+  passwordHash?: string;
   phones?: string[];
   organizationId?: string | null;
   language?: Language;
@@ -27,7 +29,7 @@ export async function createRequester(deps: Deps, p: Principal, input: CreateReq
   const timeZone = normalizeTimeZone(input.timeZone ?? 'Europe/Paris');
   const phones = uniquePhones(input.phones ?? []);
   if (input.password !== undefined) assertPasswordAcceptable(input.password);
-  const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
+  const passwordHash = input.passwordHash ?? (input.password === undefined ? null : await hashPassword(input.password));
   const now = deps.clock.now();
   return deps.db.tx(async (sql) => {
     await assertIdentitiesFree(sql, input.email, phones);
