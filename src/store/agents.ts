@@ -1,4 +1,5 @@
 import type { AgentRole } from '../domain/principal.js';
+import type { AgentSkill } from '../domain/skills.js';
 import type { Tier } from '../domain/ticket.js';
 import type { Sql } from './db.js';
 import { updateRow } from './update-row.js';
@@ -11,7 +12,7 @@ export interface AgentRow {
   tier: Tier;
   language: string;
   time_zone: string;
-  skills: unknown[];
+  skills: AgentSkill[];
   active: boolean;
   created_at: Date;
   updated_at: Date;
@@ -28,6 +29,7 @@ export interface NewAgent {
   language: string;
   timeZone: string;
   teamIds: readonly string[];
+  skills?: readonly AgentSkill[];
   createdAt: Date;
 }
 
@@ -38,9 +40,9 @@ const AGENT_SELECT = `SELECT a.id, a.name, a.email, a.role, a.tier, a.language, 
 
 export async function insertAgent(sql: Sql, a: NewAgent): Promise<AgentRow> {
   await sql.query(
-    `INSERT INTO agents (id, name, email, password_hash, role, tier, language, time_zone, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
-    [a.id, a.name, a.email.trim().toLowerCase(), a.passwordHash, a.role, a.tier, a.language, a.timeZone, a.createdAt],
+    `INSERT INTO agents (id, name, email, password_hash, role, tier, language, time_zone, skills, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)`,
+    [a.id, a.name, a.email.trim().toLowerCase(), a.passwordHash, a.role, a.tier, a.language, a.timeZone, JSON.stringify(a.skills ?? []), a.createdAt],
   );
   await setAgentTeams(sql, a.id, a.teamIds);
   return (await findAgent(sql, a.id))!;
@@ -83,6 +85,7 @@ export interface AgentPatch {
   timeZone?: string;
   active?: boolean;
   passwordHash?: string;
+  skills?: readonly AgentSkill[];
 }
 
 export async function updateAgent(sql: Sql, id: string, patch: AgentPatch, at: Date): Promise<void> {
@@ -94,6 +97,7 @@ export async function updateAgent(sql: Sql, id: string, patch: AgentPatch, at: D
     time_zone: patch.timeZone,
     active: patch.active,
     password_hash: patch.passwordHash,
+    skills: patch.skills === undefined ? undefined : JSON.stringify(patch.skills),
   });
 }
 

@@ -42,6 +42,7 @@ export function presentAgent(a: AgentRow): z.infer<typeof AgentJson> {
     time_zone: a.time_zone,
     active: a.active,
     team_ids: a.team_ids,
+    skills: a.skills,
     created_at: a.created_at.toISOString(),
     updated_at: a.updated_at.toISOString(),
   };

@@ -138,7 +138,7 @@ export function directoryRoutes(deps: Deps): FastifyPluginAsyncZod {
       const b = req.body;
       const agent = await createAgent(deps, principalOf(req), {
         name: b.name, email: b.email, password: b.password, role: b.role, tier: b.tier, language: b.language,
-        timeZone: b.time_zone, teamIds: b.team_ids,
+        timeZone: b.time_zone, teamIds: b.team_ids, skills: b.skills,
       });
       return reply.status(201).send(presentAgent(agent));
     });
@@ -173,7 +173,7 @@ export function directoryRoutes(deps: Deps): FastifyPluginAsyncZod {
       const b = req.body;
       const agent = await updateAgentProfile(deps, principalOf(req), req.params.id, {
         name: b.name, language: b.language, timeZone: b.time_zone, password: b.password, currentPassword: b.current_password,
-        role: b.role, tier: b.tier, teamIds: b.team_ids, active: b.active,
+        role: b.role, tier: b.tier, teamIds: b.team_ids, active: b.active, skills: b.skills,
       }, { sessionId: req.session?.id ?? null, ip: req.ip });
       return presentAgent(agent);
     });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AGENT_ROLES } from '../../domain/principal.js';
 import { TIERS } from '../../domain/ticket.js';
 import { LANGUAGES } from '../../usecases/directory/rules.js';
-import { IsoDate, Limit, Uuid } from './common.js';
+import { IsoDate, Level, Limit, Uuid } from './common.js';
 
 export const IdParams = z.object({ id: Uuid });
 
@@ -94,6 +94,9 @@ export const OrganizationList = z.object({ data: z.array(OrganizationJson), next
 
 // Agents
 
+const Skill = z.strictObject({ name: z.string().trim().min(1).max(60), level: Level });
+const Skills = z.array(Skill).max(50);
+
 export const CreateAgentBody = z.strictObject({
   name: Name,
   email: Email,
@@ -103,6 +106,7 @@ export const CreateAgentBody = z.strictObject({
   language: Language.optional(),
   time_zone: TimeZone.optional(),
   team_ids: z.array(Uuid).max(50).optional(),
+  skills: Skills.optional(),
 });
 
 export const UpdateAgentBody = z.strictObject({
@@ -115,6 +119,7 @@ export const UpdateAgentBody = z.strictObject({
   tier: z.enum(TIERS).optional().describe('Administrators only'),
   team_ids: z.array(Uuid).max(50).optional().describe('Administrators only; replaces the memberships'),
   active: z.boolean().optional().describe('Administrators only; false signs the agent out everywhere'),
+  skills: Skills.optional().describe('Administrators only; replaces the list (domains and brands, level 1 basic to 3 expert)'),
 });
 
 export const ListAgentsQuery = z.strictObject({
@@ -134,6 +139,7 @@ export const AgentJson = z.object({
   time_zone: z.string(),
   active: z.boolean(),
   team_ids: z.array(Uuid),
+  skills: z.array(z.object({ name: z.string(), level: Level })),
   created_at: IsoDate,
   updated_at: IsoDate,
 });

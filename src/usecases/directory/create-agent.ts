@@ -1,6 +1,7 @@
 import { DomainError } from '../../domain/errors.js';
 import { requireAgent } from '../../domain/permissions.js';
 import type { AgentRole, Principal } from '../../domain/principal.js';
+import { normalizeSkills, type AgentSkill } from '../../domain/skills.js';
 import type { Tier } from '../../domain/ticket.js';
 import { hashPassword, passwordProblem } from '../../security/passwords.js';
 import { findAgentByEmail, insertAgent, type AgentRow } from '../../store/agents.js';
@@ -20,6 +21,7 @@ export interface CreateAgentInput {
   language?: 'fr' | 'en';
   timeZone?: string;
   teamIds?: string[];
+  skills?: AgentSkill[];
 }
 
 /**
@@ -56,6 +58,7 @@ export async function createAgent(deps: Deps, by: Principal | 'cli', input: Crea
       language: input.language ?? 'fr',
       timeZone,
       teamIds: [...new Set(input.teamIds ?? [])],
+      skills: normalizeSkills(input.skills ?? []),
       createdAt: now,
     });
     await insertAudit(sql, {

@@ -12,6 +12,7 @@ import type { Sql } from '../../store/db.js';
 import { teamExists } from '../../store/lookups.js';
 import type { Deps } from '../deps.js';
 import { assertPasswordAcceptable, normalizeTimeZone, type Language } from './rules.js';
+import { normalizeSkills, type AgentSkill } from '../../domain/skills.js';
 
 export interface UpdateAgentInput {
   name?: string;
@@ -25,6 +26,7 @@ export interface UpdateAgentInput {
   tier?: Tier;
   teamIds?: string[];
   active?: boolean;
+  skills?: AgentSkill[];
 }
 
 /** The caller's session, kept open after they change their own password (every other session ends). */
@@ -33,7 +35,7 @@ export interface UpdateAgentContext {
   ip: string | null;
 }
 
-const ADMIN_FIELDS = ['role', 'tier', 'teamIds', 'active'] as const;
+const ADMIN_FIELDS = ['role', 'tier', 'teamIds', 'active', 'skills'] as const;
 
 /**
  * Edits an agent. Administrators change anything; every agent may change their own name, language, time zone
@@ -73,6 +75,7 @@ export async function updateAgentProfile(
     await updateAgent(sql, id, {
       name: input.name, role: input.role, tier: input.tier, language: input.language, timeZone,
       active: input.active, passwordHash,
+      skills: input.skills === undefined ? undefined : normalizeSkills(input.skills),
     }, now);
     if (input.teamIds !== undefined) await setAgentTeams(sql, id, [...new Set(input.teamIds)]);
     const after = (await findAgent(sql, id))!;
