@@ -13,6 +13,10 @@ export type Channel = (typeof CHANNELS)[number];
 export const TIERS = ['L1', 'L2', 'L3'] as const;
 export type Tier = (typeof TIERS)[number];
 
+/** Fields a ticket list can be sorted by (relevance only with a search text). */
+export const TICKET_SORTS = ['updated_at', 'created_at', 'priority', 'number', 'relevance'] as const;
+export type TicketSortField = (typeof TICKET_SORTS)[number];
+
 /** Statuses in which the ticket still needs work from the support team or the requester. */
 export const UNRESOLVED_STATUSES: readonly TicketStatus[] = ['new', 'open', 'pending', 'on_hold'];
 

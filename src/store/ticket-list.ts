@@ -1,13 +1,13 @@
 import type { TicketScope } from '../domain/permissions.js';
 import type { Priority } from '../domain/priority.js';
-import type { Channel, Ticket, TicketStatus, TicketType, Tier } from '../domain/ticket.js';
+import type { Channel, Ticket, TicketSortField, TicketStatus, TicketType, Tier } from '../domain/ticket.js';
+
+export type { TicketSortField };
 import type { Sql } from './db.js';
 import { tsquerySql } from './search-sql.js';
 import { TICKET_COLUMNS, ticketFromRow, type TicketRow } from './rows.js';
 import { scopeCondition } from './tickets.js';
 
-export const TICKET_SORTS = ['updated_at', 'created_at', 'priority', 'number', 'relevance'] as const;
-export type TicketSortField = (typeof TICKET_SORTS)[number];
 
 export interface TicketFilters {
   status?: readonly TicketStatus[];

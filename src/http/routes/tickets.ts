@@ -6,7 +6,7 @@ import { createTicket } from '../../usecases/create-ticket.js';
 import type { Deps } from '../../usecases/deps.js';
 import { getTicket } from '../../usecases/get-ticket.js';
 import { listTicketsFor } from '../../usecases/list-tickets.js';
-import type { TicketSortField } from '../../store/ticket-list.js';
+import type { TicketSortField } from '../../domain/ticket.js';
 import { principalOf } from '../auth.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { presentTicket } from '../presenters/ticket.js';

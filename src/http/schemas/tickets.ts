@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { PRIORITIES } from '../../domain/priority.js';
-import { CHANNELS, TICKET_STATUSES, TICKET_TYPES, TIERS } from '../../domain/ticket.js';
-import { TICKET_SORTS } from '../../store/ticket-list.js';
+import { CHANNELS, TICKET_SORTS, TICKET_STATUSES, TICKET_TYPES, TIERS } from '../../domain/ticket.js';
 import { csv, IsoDate, Level, Limit, Uuid } from './common.js';
 
 const Tag = z.string().trim().min(1).max(50);
