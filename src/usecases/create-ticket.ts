@@ -5,11 +5,12 @@ import { priorityFor, type Level } from '../domain/priority.js';
 import { normalizeTags, type Channel, type Ticket, type TicketType, type Tier } from '../domain/ticket.js';
 import type { Actor } from '../domain/timeline.js';
 import type { Sql } from '../store/db.js';
-import { claimIdempotency, completeIdempotency, type IdempotencyClaim } from '../store/idempotency.js';
+import type { IdempotencyClaim } from '../store/idempotency.js';
 import { categoryExists, findAssignableAgent, teamExists } from '../store/lookups.js';
 import { findRequesterById, findRequesterByIdentity, insertRequester } from '../store/requesters.js';
 import { appendTimeline, findTicket, insertTicket } from '../store/tickets.js';
 import type { Deps } from './deps.js';
+import { once } from './idempotency.js';
 import { loadPriorityMatrix } from './priority-matrix.js';
 
 export interface CreateTicketInput {
@@ -56,18 +57,20 @@ export async function createTicketIn(
   input: CreateTicketInput,
 ): Promise<CreateTicketResult> {
   const now = input.createdAt ?? deps.clock.now();
-  if (input.idempotency) {
-    const earlier = await claimIdempotency(sql, input.idempotency, now);
-    if (earlier) {
-      if (earlier.requestHash !== input.idempotency.requestHash || earlier.route !== input.idempotency.route) {
-        throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different request.');
-      }
-      const ticket = await findTicket(sql, { id: earlier.resourceId });
-      if (!ticket) throw new DomainError('IDEMPOTENCY_IN_PROGRESS', 'A request with this Idempotency-Key is in progress.');
-      return { ticket, replayed: true };
-    }
-  }
+  const done = await once(
+    sql,
+    input.idempotency,
+    now,
+    async () => {
+      const ticket = await insertNewTicket(sql, deps, p, input, now);
+      return { value: ticket, resourceId: ticket.id };
+    },
+    (id) => findTicket(sql, { id }),
+  );
+  return { ticket: done.value, replayed: done.replayed };
+}
 
+async function insertNewTicket(sql: Sql, deps: Deps, p: Principal, input: CreateTicketInput, now: Date): Promise<Ticket> {
   const requester = await resolveRequester(sql, deps, p, input, now);
   const isAgent = p.kind === 'agent';
   if (!isAgent && (input.teamId || input.assigneeId || input.tier || input.requesterId || input.requesterEmail)) {
@@ -144,8 +147,7 @@ export async function createTicketIn(
       },
     },
   ]);
-  if (input.idempotency) await completeIdempotency(sql, input.idempotency, ticket.id, 201);
-  return { ticket, replayed: false };
+  return ticket;
 }
 
 async function resolveRequester(sql: Sql, deps: Deps, p: Principal, input: CreateTicketInput, now: Date) {

@@ -14,6 +14,7 @@ import { AssignBody, ChangeStatusBody, MessageBodyJson, ReplyResult, TimelineEnt
 import { TicketJson, UpdateTicketBody } from '../schemas/tickets.js';
 import { ticketRelationRoutes } from './ticket-relations.js';
 import { TicketParams } from './tickets.js';
+import { IdempotencyHeaders, idempotencyClaim } from '../idempotency.js';
 
 const WRITE_ERRORS = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
@@ -82,12 +83,15 @@ export function ticketActionRoutes(deps: Deps): FastifyPluginAsyncZod {
           'Agents and requesters who can see the ticket. The first agent reply sets first_response_at and opens a ' +
           'new ticket; a requester reply reopens a pending or resolved ticket.',
         params: TicketParams,
+        headers: IdempotencyHeaders,
         body: MessageBodyJson,
-        response: { 201: ReplyResult, ...WRITE_ERRORS },
+        response: { 200: ReplyResult, 201: ReplyResult, ...WRITE_ERRORS },
       },
     }, async (req, reply) => {
-      const r = await addReply(deps, principalOf(req), req.params.id, { body: req.body.body });
-      return reply.status(201).send({ entry: presentTimelineEntry(r.entry), ticket: presentTicket(r.ticket) });
+      const p = principalOf(req);
+      const r = await addReply(deps, p, req.params.id, { body: req.body.body, idempotency: idempotencyClaim(req, p, req.body) });
+      if (r.replayed) void reply.header('idempotent-replayed', 'true');
+      return reply.status(r.replayed ? 200 : 201).send({ entry: presentTimelineEntry(r.entry), ticket: presentTicket(r.ticket) });
     });
 
     app.post('/tickets/:id/notes', {
@@ -97,12 +101,15 @@ export function ticketActionRoutes(deps: Deps): FastifyPluginAsyncZod {
         summary: 'Add an internal note (agents)',
         description: 'Never shown to requesters; searchable by agents only.',
         params: TicketParams,
+        headers: IdempotencyHeaders,
         body: MessageBodyJson,
-        response: { 201: TimelineEntryJson, ...WRITE_ERRORS },
+        response: { 200: TimelineEntryJson, 201: TimelineEntryJson, ...WRITE_ERRORS },
       },
     }, async (req, reply) => {
-      const entry = await addNote(deps, principalOf(req), req.params.id, { body: req.body.body });
-      return reply.status(201).send(presentTimelineEntry(entry));
+      const p = principalOf(req);
+      const r = await addNote(deps, p, req.params.id, { body: req.body.body, idempotency: idempotencyClaim(req, p, req.body) });
+      if (r.replayed) void reply.header('idempotent-replayed', 'true');
+      return reply.status(r.replayed ? 200 : 201).send(presentTimelineEntry(r.entry));
     });
 
     app.get('/tickets/:id/timeline', {

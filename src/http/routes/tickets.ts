@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError } from '../../domain/errors.js';
@@ -9,11 +8,11 @@ import { listTicketsFor } from '../../usecases/list-tickets.js';
 import type { TicketSortField } from '../../domain/ticket.js';
 import { principalOf } from '../auth.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
+import { IdempotencyHeaders, idempotencyClaim } from '../idempotency.js';
 import { presentTicket } from '../presenters/ticket.js';
 import { ErrorResponse } from '../schemas/common.js';
 import { CreateTicketBody, ListTicketsQuery, TicketJson, TicketList } from '../schemas/tickets.js';
 
-const IdempotencyHeaders = z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }).loose();
 
 export const TicketParams = z.object({ id: z.string().min(1).max(64).describe('Ticket id (UUID) or number (1042)') });
 
@@ -32,7 +31,6 @@ export function ticketRoutes(deps: Deps): FastifyPluginAsyncZod {
     }, async (req, reply) => {
       const p = principalOf(req);
       const b = req.body;
-      const key = req.headers['idempotency-key'];
       const { ticket, replayed } = await createTicket(deps, p, {
         type: b.type,
         subject: b.subject,
@@ -50,14 +48,7 @@ export function ticketRoutes(deps: Deps): FastifyPluginAsyncZod {
         tier: b.tier,
         equipmentBrand: b.equipment_brand,
         equipmentModel: b.equipment_model,
-        idempotency: key
-          ? {
-              principal: `${p.kind}:${p.id}`,
-              key,
-              route: 'POST /tickets',
-              requestHash: createHash('sha256').update(JSON.stringify(b)).digest('hex'),
-            }
-          : undefined,
+        idempotency: idempotencyClaim(req, p, b),
       });
       if (replayed) void reply.header('idempotent-replayed', 'true');
       return reply.status(replayed ? 200 : 201).send(presentTicket(ticket));

@@ -4,7 +4,10 @@ import { assertTicketWritable } from '../../domain/ticket-changes.js';
 import { transitionStatus, type Ticket, type TicketStatus } from '../../domain/ticket.js';
 import type { Actor, NewTimelineEntry } from '../../domain/timeline.js';
 import type { TicketPatch } from '../../store/tickets.js';
-import { appendTimeline, findTimelineEntry, updateTicket } from '../../store/tickets.js';
+import type { Sql } from '../../store/db.js';
+import type { IdempotencyClaim } from '../../store/idempotency.js';
+import { appendTimeline, findTicket, findTimelineEntry, updateTicket } from '../../store/tickets.js';
+import { once } from '../idempotency.js';
 import type { Deps } from '../deps.js';
 import { loadVisibleTicket } from '../ticket-access.js';
 import { toTimelineView, type TimelineEntryView } from './timeline-view.js';
@@ -26,33 +29,54 @@ function statusAfterReply(t: Ticket, by: Principal['kind']): { to: TicketStatus;
  * A public reply, from an agent or a requester who can see the ticket. The first agent reply stamps
  * `first_response_at` (notes never do: the requester did not hear from us). The text becomes searchable.
  */
-export async function addReply(deps: Deps, p: Principal, ref: string, input: { body: string }): Promise<AddReplyResult> {
+export async function addReply(
+  deps: Deps,
+  p: Principal,
+  ref: string,
+  input: { body: string; idempotency?: IdempotencyClaim },
+): Promise<AddReplyResult & { replayed: boolean }> {
   if (p.kind === 'agent') requireAgent(p, 'agent', 'tickets:write');
   const actor: Actor = { kind: p.kind, id: p.id };
   const result = await deps.db.tx(async (sql) => {
-    const ticket = await loadVisibleTicket(sql, p, ref, true);
-    assertTicketWritable(ticket);
     const now = deps.clock.now();
-    const replyId = deps.newId();
-    const entries: Array<NewTimelineEntry & { id: string; createdAt: Date }> = [
-      { id: replyId, createdAt: now, kind: 'ticket.replied', actor, visibility: 'public', body: input.body, reason: null, data: {} },
-    ];
-    const patch: TicketPatch = { updatedAt: now };
-    if (p.kind === 'agent' && ticket.firstResponseAt === null) patch.firstResponseAt = now;
-    const move = statusAfterReply(ticket, p.kind);
-    if (move) {
-      const change = transitionStatus(ticket, move.to, now);
-      Object.assign(patch, { status: change.status, resolvedAt: change.resolvedAt, closedAt: change.closedAt });
-      entries.push({
-        id: deps.newId(), createdAt: now, kind: 'ticket.status_changed', actor, visibility: 'public', body: null,
-        reason: move.reason, data: { from: ticket.status, to: change.status, ...(change.reopened ? { reopened: true } : {}) },
-      });
-    }
-    const updated = await updateTicket(sql, ticket.id, patch, input.body);
-    await appendTimeline(sql, ticket.id, entries);
-    const entry = await findTimelineEntry(sql, replyId);
-    return { ticket: updated, entry: toTimelineView(entry!) };
+    // The key is checked before the ticket: a retry of a reply that went through is answered even if the
+    // ticket was closed in between.
+    const done = await once(sql, input.idempotency, now, async () => {
+      const value = await writeReply(sql, deps, p, actor, ref, input.body, now);
+      return { value, resourceId: value.entry.id };
+    }, (id) => replayReply(sql, id));
+    return { ...done.value, replayed: done.replayed };
   });
-  deps.onCommitted?.([result.ticket.id]);
+  if (!result.replayed) deps.onCommitted?.([result.ticket.id]);
   return result;
+}
+
+async function replayReply(sql: Sql, entryId: string): Promise<AddReplyResult | null> {
+  const entry = await findTimelineEntry(sql, entryId);
+  const ticket = entry ? await findTicket(sql, { id: entry.ticket_id }) : null;
+  return entry && ticket ? { entry: toTimelineView(entry), ticket } : null;
+}
+
+async function writeReply(sql: Sql, deps: Deps, p: Principal, actor: Actor, ref: string, body: string, now: Date): Promise<AddReplyResult> {
+  const ticket = await loadVisibleTicket(sql, p, ref, true);
+  assertTicketWritable(ticket);
+  const replyId = deps.newId();
+  const entries: Array<NewTimelineEntry & { id: string; createdAt: Date }> = [
+    { id: replyId, createdAt: now, kind: 'ticket.replied', actor, visibility: 'public', body, reason: null, data: {} },
+  ];
+  const patch: TicketPatch = { updatedAt: now };
+  if (p.kind === 'agent' && ticket.firstResponseAt === null) patch.firstResponseAt = now;
+  const move = statusAfterReply(ticket, p.kind);
+  if (move) {
+    const change = transitionStatus(ticket, move.to, now);
+    Object.assign(patch, { status: change.status, resolvedAt: change.resolvedAt, closedAt: change.closedAt });
+    entries.push({
+      id: deps.newId(), createdAt: now, kind: 'ticket.status_changed', actor, visibility: 'public', body: null,
+      reason: move.reason, data: { from: ticket.status, to: change.status, ...(change.reopened ? { reopened: true } : {}) },
+    });
+  }
+  const updated = await updateTicket(sql, ticket.id, patch, body);
+  await appendTimeline(sql, ticket.id, entries);
+  const entry = await findTimelineEntry(sql, replyId);
+  return { ticket: updated, entry: toTimelineView(entry!) };
 }
