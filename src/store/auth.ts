@@ -21,9 +21,28 @@ export async function insertSession(
   );
 }
 
-export async function findSession(sql: Sql, id: string, now: Date): Promise<SessionRow | undefined> {
-  return sql.one<SessionRow>(
-    'SELECT id, principal_kind, principal_id, csrf_token, expires_at, last_seen_at FROM sessions WHERE id = $1 AND expires_at > $2',
+/** A live session with what authorization needs about its owner, in one query (this runs on every request). */
+export interface SessionAuthRow extends SessionRow {
+  agent_role: AgentRole | null;
+  agent_active: boolean | null;
+  agent_team_ids: string[];
+  requester_exists: boolean;
+  requester_organization_id: string | null;
+  requester_sees_org_tickets: boolean;
+}
+
+export async function findSessionAuth(sql: Sql, id: string, now: Date): Promise<SessionAuthRow | undefined> {
+  return sql.one<SessionAuthRow>(
+    `SELECT s.id, s.principal_kind, s.principal_id, s.csrf_token, s.expires_at, s.last_seen_at,
+       a.role AS agent_role, a.active AS agent_active,
+       coalesce((SELECT array_agg(x.team_id) FROM agent_teams x WHERE x.agent_id = a.id), '{}') AS agent_team_ids,
+       r.id IS NOT NULL AS requester_exists, r.organization_id AS requester_organization_id,
+       coalesce(o.requesters_see_org_tickets, false) AS requester_sees_org_tickets
+     FROM sessions s
+     LEFT JOIN agents a ON s.principal_kind = 'agent' AND a.id = s.principal_id
+     LEFT JOIN requesters r ON s.principal_kind = 'requester' AND r.id = s.principal_id
+     LEFT JOIN organizations o ON o.id = r.organization_id
+     WHERE s.id = $1 AND s.expires_at > $2`,
     [id, now],
   );
 }
@@ -87,17 +106,23 @@ export async function findRequesterAuthByEmail(sql: Sql, email: string): Promise
   );
 }
 
+/** A live API token with its owner's role, state and teams, in one query (this runs on every request). */
 export interface TokenAuthRow {
   id: string;
   agent_id: string;
   scopes: TokenScope[];
   last_used_at: Date | null;
+  role: AgentRole;
+  active: boolean;
+  team_ids: string[];
 }
 
 export async function findActiveToken(sql: Sql, tokenHash: string, now: Date): Promise<TokenAuthRow | undefined> {
   return sql.one<TokenAuthRow>(
-    `SELECT id, agent_id, scopes, last_used_at FROM api_tokens
-     WHERE token_hash = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $2)`,
+    `SELECT t.id, t.agent_id, t.scopes, t.last_used_at, a.role, a.active,
+       coalesce((SELECT array_agg(x.team_id) FROM agent_teams x WHERE x.agent_id = a.id), '{}') AS team_ids
+     FROM api_tokens t JOIN agents a ON a.id = t.agent_id
+     WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2)`,
     [tokenHash, now],
   );
 }
