@@ -54,9 +54,11 @@ export async function migrate(db: Database, migrations: readonly Migration[] = M
   });
 }
 
+/** The schema version of a database: 0 when it was never migrated. */
 export async function schemaVersion(db: Database): Promise<number> {
-  const row = await db.one<{ v: number | null }>(
-    "SELECT CASE WHEN to_regclass('schema_migrations') IS NULL THEN NULL ELSE (SELECT max(version) FROM schema_migrations) END AS v",
-  );
+  // Two statements: a CASE around the subquery would still fail, as PostgreSQL resolves the table when parsing.
+  const exists = await db.one<{ t: string | null }>("SELECT to_regclass('schema_migrations')::text AS t");
+  if (!exists?.t) return 0;
+  const row = await db.one<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');
   return row?.v ?? 0;
 }
