@@ -34,7 +34,6 @@ const COLUMN_OF: Record<Exclude<keyof Ticket, 'id' | 'number'>, string> = {
 
 export type TicketPatch = Partial<Omit<Ticket, 'id' | 'number'>>;
 
-
 export async function insertTicket(sql: Sql, t: Omit<Ticket, 'number'>): Promise<Ticket> {
   const fields = Object.keys(COLUMN_OF) as Array<keyof typeof COLUMN_OF>;
   const cols = ['id', ...fields.map((f) => COLUMN_OF[f])];
@@ -61,7 +60,13 @@ export async function findTicket(sql: Sql, ref: { id: string } | { number: numbe
   return row ? ticketFromRow(row) : null;
 }
 
-export async function updateTicket(sql: Sql, id: string, patch: TicketPatch, appendText?: string): Promise<Ticket> {
+/** Text added to a ticket's search: public (replies, seen by requesters' searches) or internal (notes, agents only). */
+export interface SearchText {
+  text: string;
+  internal: boolean;
+}
+
+export async function updateTicket(sql: Sql, id: string, patch: TicketPatch, append?: SearchText): Promise<Ticket> {
   const entries = Object.entries(patch).filter(([, v]) => v !== undefined) as Array<[keyof TicketPatch, unknown]>;
   const sets = entries.map(([k], i) => `${COLUMN_OF[k]} = $${i + 2}`);
   const values: unknown[] = [id, ...entries.map(([, v]) => v)];
@@ -76,11 +81,15 @@ export async function updateTicket(sql: Sql, id: string, patch: TicketPatch, app
     vector = `${vectorSql(newValue('subject'), 'A')} || ${vectorSql(newValue('description'), 'B')}
       || setweight(ts_filter(search_vector, '{c}'), 'C')`;
   }
-  if (appendText) {
-    values.push(appendText);
+  if (append && !append.internal) {
+    values.push(append.text);
     vector = `${vector ?? 'search_vector'} || ${vectorSql(`$${values.length}::text`, 'C')}`;
   }
   if (vector) sets.push(`search_vector = ${vector}`);
+  if (append?.internal) {
+    values.push(append.text);
+    sets.push(`internal_search_vector = internal_search_vector || ${vectorSql(`$${values.length}::text`, 'C')}`);
+  }
   if (sets.length === 0) return (await findTicket(sql, { id }))!;
   const row = await sql.one<TicketRow>(
     `UPDATE tickets SET ${sets.join(', ')} WHERE id = $1 RETURNING ${TICKET_COLUMNS}`,
@@ -117,21 +126,6 @@ export async function mergedFamily(sql: Sql, ticketId: string): Promise<string[]
   return rows.map((r) => r.id);
 }
 
-export async function listTimeline(
-  sql: Sql,
-  ticketIds: readonly string[],
-  opts: { publicOnly: boolean; kinds?: readonly string[] },
-): Promise<TimelineRow[]> {
-  const params: unknown[] = [ticketIds];
-  let where = 'ticket_id = ANY($1::uuid[])';
-  if (opts.publicOnly) where += " AND visibility = 'public'";
-  if (opts.kinds) {
-    params.push(opts.kinds);
-    where += ` AND kind = ANY($${params.length}::text[])`;
-  }
-  return sql.query<TimelineRow>(`SELECT * FROM timeline_entries WHERE ${where} ORDER BY created_at, seq`, params);
-}
-
 /** Adds the visibility rule of `scope` to a WHERE clause being built (table alias `t`). */
 export function scopeCondition(scope: TicketScope, params: unknown[]): string | null {
   switch (scope.kind) {
@@ -146,14 +140,6 @@ export function scopeCondition(scope: TicketScope, params: unknown[]): string | 
       params.push(scope.organizationId);
       return `(t.requester_id = $${params.length - 1} OR t.organization_id = $${params.length})`;
   }
-}
-
-/** Adds an internal note's text to the agent-only vector (see the `internal_search_vector` column). */
-export async function appendInternalSearchText(sql: Sql, id: string, text: string): Promise<void> {
-  await sql.query(
-    `UPDATE tickets SET internal_search_vector = internal_search_vector || ${vectorSql('$2::text', 'C')} WHERE id = $1`,
-    [id, text],
-  );
 }
 
 /** After a merge, the survivor is found by the words of the merged ticket too (public and internal parts apart). */

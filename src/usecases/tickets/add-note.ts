@@ -1,7 +1,7 @@
 import { requireAgent } from '../../domain/permissions.js';
 import type { Principal } from '../../domain/principal.js';
 import { assertTicketWritable } from '../../domain/ticket-changes.js';
-import { appendInternalSearchText, appendTimeline, findTimelineEntry, updateTicket } from '../../store/tickets.js';
+import { appendTimeline, findTimelineEntry, updateTicket } from '../../store/tickets.js';
 import type { Sql } from '../../store/db.js';
 import type { IdempotencyClaim } from '../../store/idempotency.js';
 import type { Deps } from '../deps.js';
@@ -45,7 +45,7 @@ async function writeNote(sql: Sql, deps: Deps, p: Principal, agentId: string, re
   await appendTimeline(sql, ticket.id, [
     { id, createdAt: now, kind: 'ticket.noted', actor: { kind: 'agent', id: agentId }, visibility: 'internal', body, reason: null, data: {} },
   ]);
-  await updateTicket(sql, ticket.id, { updatedAt: now });
-  await appendInternalSearchText(sql, ticket.id, body);
+  // Notes are searched by agents only: their text goes to the internal vector (see above).
+  await updateTicket(sql, ticket.id, { updatedAt: now }, { text: body, internal: true });
   return { ticketId: ticket.id, entry: toTimelineView((await findTimelineEntry(sql, id))!) };
 }

@@ -75,7 +75,7 @@ async function writeReply(sql: Sql, deps: Deps, p: Principal, actor: Actor, ref:
       reason: move.reason, data: { from: ticket.status, to: change.status, ...(change.reopened ? { reopened: true } : {}) },
     });
   }
-  const updated = await updateTicket(sql, ticket.id, patch, body);
+  const updated = await updateTicket(sql, ticket.id, patch, { text: body, internal: false });
   await appendTimeline(sql, ticket.id, entries);
   const entry = await findTimelineEntry(sql, replyId);
   return { ticket: updated, entry: toTimelineView(entry!) };
