@@ -55,8 +55,6 @@ const ROLE_SCOPES: Record<AgentRole, readonly TokenScope[]> = {
   admin: ['tickets:read', 'tickets:write', 'directory:read', 'directory:write', 'admin', 'inbound:email'],
 };
 
-export const scopesForRole = (role: AgentRole): readonly TokenScope[] => ROLE_SCOPES[role];
-
 /** An agent's effective scopes: a token's scopes never exceed what the owner's role grants. */
 export function hasScope(p: AgentPrincipal, scope: TokenScope): boolean {
   if (!ROLE_SCOPES[p.role].includes(scope)) return false;

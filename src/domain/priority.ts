@@ -5,7 +5,6 @@ export type Priority = (typeof PRIORITIES)[number];
 
 /** 1 is the highest urgency/impact (ITIL convention): urgency 1 × impact 1 is the most critical ticket. */
 export type Level = 1 | 2 | 3;
-export const LEVELS: readonly Level[] = [1, 2, 3];
 
 /**
  * Priority matrix indexed `[urgency - 1][impact - 1]`. Stored in settings so each help desk can tune it.
@@ -45,5 +44,3 @@ export function parsePriorityMatrix(value: unknown): PriorityMatrix {
   return rows as unknown as PriorityMatrix;
 }
 
-/** Sort rank: P1 first. */
-export const priorityRank = (p: Priority): number => PRIORITIES.indexOf(p) + 1;

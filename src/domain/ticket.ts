@@ -17,9 +17,6 @@ export type Tier = (typeof TIERS)[number];
 export const TICKET_SORTS = ['updated_at', 'created_at', 'priority', 'number', 'relevance'] as const;
 export type TicketSortField = (typeof TICKET_SORTS)[number];
 
-/** Statuses in which the ticket still needs work from the support team or the requester. */
-export const UNRESOLVED_STATUSES: readonly TicketStatus[] = ['new', 'open', 'pending', 'on_hold'];
-
 /**
  * The lifecycle: new → open → pending | on_hold → resolved → closed. A resolved ticket can be reopened;
  * closed is final. A ticket never goes back to `new`.

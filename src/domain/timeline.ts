@@ -27,8 +27,6 @@ export interface Actor {
   id: string | null;
 }
 
-export const SYSTEM_ACTOR: Actor = { kind: 'system', id: null };
-
 /** A timeline entry about to be written. `data` holds the structured change (from/to values). */
 export interface NewTimelineEntry {
   kind: TimelineKind;

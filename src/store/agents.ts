@@ -63,20 +63,6 @@ export async function findAgentByEmail(sql: Sql, email: string): Promise<AgentRo
   return sql.one<AgentRow>(`${AGENT_SELECT} WHERE lower(a.email) = lower($1) GROUP BY a.id`, [email.trim()]);
 }
 
-export async function listAgents(sql: Sql, opts: { teamId?: string; includeInactive?: boolean } = {}): Promise<AgentRow[]> {
-  const params: unknown[] = [];
-  const where: string[] = [];
-  if (!opts.includeInactive) where.push('a.active');
-  if (opts.teamId) {
-    params.push(opts.teamId);
-    where.push(`EXISTS (SELECT 1 FROM agent_teams x WHERE x.agent_id = a.id AND x.team_id = $${params.length})`);
-  }
-  return sql.query<AgentRow>(
-    `${AGENT_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY a.id ORDER BY a.name`,
-    params,
-  );
-}
-
 export interface AgentPatch {
   name?: string;
   role?: AgentRole;

@@ -33,31 +33,6 @@ export interface AuditRow {
   data: Record<string, unknown>;
 }
 
-export async function listAudit(
-  sql: Sql,
-  q: { action?: string; actorId?: string; beforeSeq?: number; limit: number },
-): Promise<AuditRow[]> {
-  const params: unknown[] = [];
-  const where: string[] = [];
-  if (q.action) {
-    params.push(q.action);
-    where.push(`action = $${params.length}`);
-  }
-  if (q.actorId) {
-    params.push(q.actorId);
-    where.push(`actor_id = $${params.length}`);
-  }
-  if (q.beforeSeq) {
-    params.push(q.beforeSeq);
-    where.push(`seq < $${params.length}`);
-  }
-  params.push(q.limit);
-  return sql.query<AuditRow>(
-    `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT $${params.length}`,
-    params,
-  );
-}
-
 /** Audit entries newest first; `actionPrefix` ('token.') selects a family of actions. */
 export async function searchAudit(
   sql: Sql,

@@ -55,10 +55,6 @@ export async function deleteSession(sql: Sql, id: string): Promise<void> {
   await sql.query('DELETE FROM sessions WHERE id = $1', [id]);
 }
 
-export async function deleteSessionsOf(sql: Sql, kind: 'agent' | 'requester', principalId: string): Promise<void> {
-  await sql.query('DELETE FROM sessions WHERE principal_kind = $1 AND principal_id = $2', [kind, principalId]);
-}
-
 export interface AgentAuthRow {
   id: string;
   name: string;
