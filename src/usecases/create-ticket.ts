@@ -6,7 +6,8 @@ import { normalizeTags, type Channel, type Ticket, type TicketType, type Tier } 
 import type { Actor } from '../domain/timeline.js';
 import type { Sql } from '../store/db.js';
 import type { IdempotencyClaim } from '../store/idempotency.js';
-import { categoryExists, findAssignableAgent, teamExists } from '../store/lookups.js';
+import { findAgent } from '../store/agents.js';
+import { categoryExists, teamExists } from '../store/lookups.js';
 import { findRequesterById, findRequesterByIdentity, insertRequester } from '../store/requesters.js';
 import { appendTimeline, findTicket, insertTicket } from '../store/tickets.js';
 import type { Deps } from './deps.js';
@@ -83,7 +84,7 @@ async function insertNewTicket(sql: Sql, deps: Deps, p: Principal, input: Create
     throw new DomainError('TEAM_NOT_FOUND', 'No such team.', [{ path: 'team_id', message: 'unknown team' }]);
   }
   if (input.assigneeId) {
-    const agent = await findAssignableAgent(sql, input.assigneeId);
+    const agent = await findAgent(sql, input.assigneeId);
     if (!agent || !agent.active) {
       throw new DomainError('AGENT_NOT_FOUND', 'No such active agent.', [{ path: 'assignee_id', message: 'unknown agent' }]);
     }

@@ -3,7 +3,8 @@ import { planTicketChanges, type TicketChangeRequest } from '../../domain/ticket
 import type { Ticket } from '../../domain/ticket.js';
 import type { Actor } from '../../domain/timeline.js';
 import type { Sql } from '../../store/db.js';
-import { categoryExists, findAssignableAgent, teamExists } from '../../store/lookups.js';
+import { findAgent } from '../../store/agents.js';
+import { categoryExists, teamExists } from '../../store/lookups.js';
 import { appendTimeline, updateTicket } from '../../store/tickets.js';
 import type { Deps } from '../deps.js';
 import { loadPriorityMatrix } from '../priority-matrix.js';
@@ -34,7 +35,7 @@ export async function applyTicketChanges(
   const teams = new Map<string, readonly string[]>();
   const assigneeId = req.assigneeId !== undefined ? req.assigneeId : ticket.assigneeId;
   if (assigneeId) {
-    const agent = await findAssignableAgent(sql, assigneeId);
+    const agent = await findAgent(sql, assigneeId);
     // Only a new assignee must be active: an agent who left stays on their old tickets until someone reassigns.
     if (!agent || (!agent.active && assigneeId !== ticket.assigneeId)) {
       throw new DomainError('AGENT_NOT_FOUND', 'No such active agent.', [{ path: 'assignee_id', message: 'unknown or inactive agent' }]);
