@@ -16,6 +16,8 @@ export default defineConfig({
     outDir: here('dist'),
     emptyOutDir: true,
     sourcemap: true,
+    // bench/web.ts reads it to measure each entry's initial load.
+    manifest: true,
     rollupOptions: {
       input: { console: here('console.html'), portal: here('portal.html') },
     },
