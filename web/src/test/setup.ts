@@ -1,3 +1,4 @@
+import './happy-dom-fixes';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
