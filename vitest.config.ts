@@ -22,7 +22,7 @@ export default defineConfig({
         test: {
           name: 'web',
           include: ['web/src/**/*.test.{ts,tsx}'],
-          environment: 'happy-dom',
+          environment: 'jsdom',
           setupFiles: ['web/src/test/setup.ts'],
           testTimeout: 20_000,
         },

@@ -1,4 +1,3 @@
-import './happy-dom-fixes';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
