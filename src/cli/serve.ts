@@ -35,5 +35,8 @@ export async function serve(config: Config, opts: ServeOptions): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const address = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
   app.log.info({ address, database: describeTarget(config) }, 'Relais is listening');
-  process.stdout.write(`\nRelais is running at ${address} (${describeTarget(config)}).\nAPI docs: ${address}/api/docs\n`);
+  process.stdout.write(
+    `\nRelais is running at ${address} (${describeTarget(config)}).\n` +
+      `Agent console: ${address}/  Requester portal: ${address}/portal  API docs: ${address}/api/docs\n`,
+  );
 }

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /**
@@ -24,6 +26,7 @@ const EnvSchema = z.object({
     .string()
     .regex(/^(true|false|\d{1,2}|[0-9a-fA-F:.\/]+(,[0-9a-fA-F:.\/]+)*)$/, 'must be true, false, a hop count, or a comma-separated list of proxy addresses/CIDRs')
     .default('false'),
+  RELAIS_WEB_DIR: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -42,6 +45,8 @@ export interface Config {
   maintenanceIntervalMinutes: number;
   /** Which X-Forwarded-For hops to believe, as Fastify's trustProxy takes it. */
   trustProxy: boolean | number | string[];
+  /** The built web app (console.html, portal.html, assets/). */
+  webDir: string;
 }
 
 export class ConfigError extends Error {}
@@ -68,7 +73,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: e.RELAIS_BODY_LIMIT_BYTES,
     maintenanceIntervalMinutes: e.RELAIS_MAINTENANCE_INTERVAL_MINUTES,
     trustProxy: parseTrustProxy(e.RELAIS_TRUST_PROXY),
+    webDir: e.RELAIS_WEB_DIR ? path.resolve(e.RELAIS_WEB_DIR) : path.join(packageRoot(), 'web', 'dist'),
   };
+}
+
+/**
+ * The directory of Relais's package.json: the same from the sources (src/config, run by tsx) and from the
+ * build (dist/config), and independent of the working directory.
+ */
+export function packageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    dir = path.dirname(dir);
+  }
+  return process.cwd();
 }
 
 function parseTrustProxy(v: string): boolean | number | string[] {
@@ -86,10 +105,11 @@ export const ENV_DOC: ReadonlyArray<[string, string, string]> = [
   ['DATABASE_URL', '(unset)', 'PostgreSQL ≥ 15 server; when set, the embedded engine is not used'],
   ['DATABASE_POOL_SIZE', '10', 'Connections to the PostgreSQL server (the embedded engine uses one)'],
   ['LOG_LEVEL', 'info', 'fatal, error, warn, info, debug, trace or silent'],
-  ['RELAIS_PUBLIC_URL', '(unset)', 'Public base URL, e.g. https://support.example.com (secure cookies when https)'],
+  ['RELAIS_PUBLIC_URL', '(unset)', 'Public base URL, e.g. https://support.example.com (secure cookies when https; pages from it may open the WebSocket)'],
   ['RELAIS_COOKIE_SECURE', 'auto', 'Secure cookies: auto (when RELAIS_PUBLIC_URL is https), true or false'],
   ['RELAIS_SESSION_TTL_HOURS', '336', 'Session lifetime in hours'],
   ['RELAIS_BODY_LIMIT_BYTES', '1048576', 'Largest JSON request body accepted'],
   ['RELAIS_MAINTENANCE_INTERVAL_MINUTES', '60', 'VACUUM/ANALYZE period on the embedded engine (0 turns it off)'],
+  ['RELAIS_WEB_DIR', 'web/dist', 'Directory of the built web app (npm run build); the default is web/dist inside the installed package'],
   ['RELAIS_TRUST_PROXY', 'false', 'Behind a reverse proxy: true, a hop count, or proxy addresses/CIDRs, so client IPs (sign-in throttling, audit) come from X-Forwarded-For'],
 ];

@@ -2,15 +2,19 @@ import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config/config.js';
+import type { HubOptions } from '../realtime/hub.js';
+import { startRealtime, type Realtime } from '../realtime/start.js';
 import type { Deps } from '../usecases/deps.js';
 import { installAuth } from './auth.js';
 import { installErrorHandling } from './errors.js';
 import { installMetrics } from './metrics.js';
 import { apiRoutes } from './routes/index.js';
 import { systemRoutes } from './routes/system.js';
+import { staticRoutes } from './static.js';
 
 export interface AppOptions {
   deps: Deps;
@@ -19,7 +23,19 @@ export interface AppOptions {
   logger?: boolean;
   /** Where JSON logs go (stdout by default); tests capture them to check nothing secret is written. */
   logStream?: NodeJS.WritableStream;
+  /** Tests shorten the realtime timers. */
+  realtime?: Partial<HubOptions>;
 }
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The WebSocket hub of this app and what feeds it (closed with the app). */
+    realtime: Realtime;
+  }
+}
+
+/** Largest WebSocket message accepted from a client; bigger ones close the socket (1009). */
+const WS_MAX_MESSAGE_BYTES = 4096;
 
 /** Never logged: credentials, cookies, tokens, passwords wherever they appear. */
 export const REDACT = [
@@ -31,7 +47,7 @@ export const REDACT = [
   '*.token',
 ];
 
-export async function buildApp({ deps, config, logger = true, logStream }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ deps, config, logger = true, logStream, realtime: hubOptions }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger
       ? { level: config.logLevel, redact: { paths: REDACT, censor: '[redacted]' }, ...(logStream ? { stream: logStream } : {}) }
@@ -72,11 +88,20 @@ export async function buildApp({ deps, config, logger = true, logStream }: AppOp
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // Before authentication and any route: the plugin wraps the routes registered after it, so an upgrade runs
+  // the usual hooks, and its own onRequest hook must run first to mark upgrades, so that one refused by a
+  // later hook (401, 403) still gets its socket closed after the answer.
+  await app.register(websocket, { options: { maxPayload: WS_MAX_MESSAGE_BYTES } });
   installAuth(app, deps);
   const metrics = installMetrics(app);
+  const realtime = await startRealtime(deps, config.databaseUrl, app.log, hubOptions);
+  app.decorate('realtime', realtime);
+  // preClose: the sockets go first, so closing the server does not wait on their close handshakes.
+  app.addHook('preClose', async () => realtime.close());
 
   await app.register(systemRoutes(deps.db.engine, metrics));
-  await app.register(apiRoutes(deps, config), { prefix: '/api/v1' });
+  await app.register(apiRoutes(deps, config, realtime.hub), { prefix: '/api/v1' });
   app.get('/api/v1/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  await app.register(staticRoutes(config.webDir));
   return app;
 }

@@ -31,3 +31,15 @@ export type ServerMessage =
   | { type: 'presence'; ticket_id: string; viewers: Viewer[] }
   | { type: 'pong' }
   | { type: 'error'; code: string; message: string };
+
+/** The `code` of an `error` message. None closes the socket: the message it answers is simply ignored. */
+export type RealtimeErrorCode =
+  | 'INVALID_MESSAGE' // not JSON, or not a ClientMessage
+  | 'RATE_LIMITED' // too many messages: slow down (a flood closes the socket, code 1008)
+  | 'FORBIDDEN' // requesters cannot watch tickets
+  | 'TICKET_NOT_FOUND' // no such ticket, or not visible to the caller
+  | 'NOT_WATCHING' // `typing` on a ticket the socket does not watch
+  | 'TOO_MANY_WATCHES'; // a socket watches at most 20 tickets at once
+
+/** Close codes the server uses besides the standard ones (1008 policy violation, 1009 message too big). */
+export const CLOSE_SESSION_ENDED = 4401;

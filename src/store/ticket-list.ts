@@ -1,17 +1,18 @@
 import type { TicketScope } from '../domain/permissions.js';
 import type { Priority } from '../domain/priority.js';
 import type { Channel, Ticket, TicketSortField, TicketStatus, TicketType, Tier } from '../domain/ticket.js';
-
-export type { TicketSortField };
 import type { Sql } from './db.js';
 import { tsquerySql } from './search-sql.js';
 import { TICKET_COLUMNS, ticketFromRow, type TicketRow } from './rows.js';
-import { scopeCondition } from './tickets.js';
+import { REQUESTER_EMAIL_SQL, scopeCondition, type RequesterSummary } from './tickets.js';
 
+export type { TicketSortField };
 
 export interface TicketFilters {
   status?: readonly TicketStatus[];
   teamId?: string | 'none';
+  /** Tickets of any of these teams (`team=mine`: the caller's teams; empty matches nothing). */
+  teamIds?: readonly string[];
   assigneeId?: string | 'none';
   requesterId?: string;
   organizationId?: string;
@@ -22,6 +23,8 @@ export interface TicketFilters {
   channel?: readonly Channel[];
   type?: TicketType;
   q?: string;
+  /** Changed strictly after this instant (the "recently updated" queue, and catching up after a reconnect). */
+  updatedAfter?: Date;
 }
 
 export interface TicketListQuery {
@@ -36,29 +39,35 @@ export interface TicketListQuery {
 
 export interface TicketListPage {
   tickets: Ticket[];
+  /** Each listed ticket's requester, by requester id (read by the same query: lists show who asked). */
+  requesters: Map<string, RequesterSummary>;
   /** Sort value and id of the last row, when more rows may follow. */
   last: [string | number, string] | null;
 }
 
-
+/** Adds a parameter and returns its placeholder. */
+export type AddParam = (value: unknown) => string;
 
 /**
- * Lists tickets with filters, full-text search, visibility scope and keyset pagination. A search text that is a
- * ticket number (#1042) or a requester's email address also finds that ticket.
+ * The WHERE conditions (table alias `t`) of a scope and filters, shared by the list and the queue counts so a
+ * count always matches the list it stands for. Returns the rank expression of the search text too.
  */
-export async function listTickets(sql: Sql, q: TicketListQuery): Promise<TicketListPage> {
-  const params: unknown[] = [];
+export function filterConditions(
+  f: TicketFilters,
+  scope: TicketScope,
+  params: unknown[],
+): { where: string[]; rankExpr: string } {
   const where: string[] = [];
-  const add = (value: unknown) => {
+  const add: AddParam = (value) => {
     params.push(value);
     return `$${params.length}`;
   };
-  const f = q.filters;
-  const scope = scopeCondition(q.scope, params);
-  if (scope) where.push(scope);
+  const scoped = scopeCondition(scope, params);
+  if (scoped) where.push(scoped);
   if (f.status?.length) where.push(`t.status = ANY(${add(f.status)}::text[])`);
   if (f.teamId === 'none') where.push('t.team_id IS NULL');
   else if (f.teamId) where.push(`t.team_id = ${add(f.teamId)}`);
+  if (f.teamIds) where.push(`t.team_id = ANY(${add(f.teamIds)}::uuid[])`);
   if (f.assigneeId === 'none') where.push('t.assignee_id IS NULL');
   else if (f.assigneeId) where.push(`t.assignee_id = ${add(f.assigneeId)}`);
   if (f.requesterId) where.push(`t.requester_id = ${add(f.requesterId)}`);
@@ -68,6 +77,7 @@ export async function listTickets(sql: Sql, q: TicketListQuery): Promise<TicketL
   if (f.channel?.length) where.push(`t.channel = ANY(${add(f.channel)}::text[])`);
   if (f.type) where.push(`t.type = ${add(f.type)}`);
   if (f.tag?.length) where.push(`t.tags @> ${add(f.tag)}::text[]`);
+  if (f.updatedAfter) where.push(`t.updated_at > ${add(f.updatedAfter)}::timestamptz`);
   if (f.categoryId) {
     where.push(`t.category_id IN (SELECT c.id FROM categories c WHERE c.path LIKE (
       SELECT p.path FROM categories p WHERE p.id = ${add(f.categoryId)}) || '%')`);
@@ -79,7 +89,7 @@ export async function listTickets(sql: Sql, q: TicketListQuery): Promise<TicketL
     const p = add(text);
     const alternatives = [`t.search_vector @@ ${tsquerySql(p)}`];
     // Internal notes are searchable by agents only: a requester must not find a ticket by a note's words.
-    const agentSearch = q.scope.kind !== 'requester';
+    const agentSearch = scope.kind !== 'requester';
     if (agentSearch) alternatives.push(`t.internal_search_vector @@ ${tsquerySql(p)}`);
     const number = /^#?(\d{1,12})$/.exec(text);
     if (number) alternatives.push(`t.number = ${add(Number(number[1]))}`);
@@ -90,6 +100,21 @@ export async function listTickets(sql: Sql, q: TicketListQuery): Promise<TicketL
     where.push(`(${alternatives.join(' OR ')})`);
     rankExpr = `ts_rank_cd(${agentSearch ? 't.search_vector || t.internal_search_vector' : 't.search_vector'}, ${tsquerySql(p)})`;
   }
+  return { where, rankExpr };
+}
+
+/**
+ * Lists tickets with filters, full-text search, visibility scope and keyset pagination. A search text that is a
+ * ticket number (#1042) or a requester's email address also finds that ticket. Each ticket's requester (name,
+ * email) is joined onto the page only, after the limit, so it costs one index probe per listed row.
+ */
+export async function listTickets(sql: Sql, q: TicketListQuery): Promise<TicketListPage> {
+  const params: unknown[] = [];
+  const add: AddParam = (value) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const { where, rankExpr } = filterConditions(q.filters, q.scope, params);
 
   const sortExpr: Record<TicketSortField, string> = {
     updated_at: 't.updated_at',
@@ -107,10 +132,14 @@ export async function listTickets(sql: Sql, q: TicketListQuery): Promise<TicketL
     where.push(`(${sortCol}, t.id) ${cmp} (${add(q.after[0])}::${cast}, ${add(q.after[1])}::uuid)`);
   }
   const limit = add(q.limit + 1);
-  const rows = await sql.query<TicketRow & { sort_value: unknown }>(
-    `SELECT ${TICKET_COLUMNS.split(',').map((c) => `t.${c.trim()}`).join(', ')}, ${sortCol} AS sort_value
-     FROM tickets t ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY ${sortCol} ${dir}, t.id ${dir} LIMIT ${limit}`,
+  const rows = await sql.query<TicketRow & { sort_value: unknown; requester_name: string; requester_email: string | null }>(
+    `SELECT p.*, rq.name AS requester_name, ${REQUESTER_EMAIL_SQL('p.requester_id')} AS requester_email
+     FROM (
+       SELECT ${TICKET_COLUMNS.split(',').map((c) => `t.${c.trim()}`).join(', ')}, ${sortCol} AS sort_value
+       FROM tickets t ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY ${sortCol} ${dir}, t.id ${dir} LIMIT ${limit}
+     ) p JOIN requesters rq ON rq.id = p.requester_id
+     ORDER BY p.sort_value ${dir}, p.id ${dir}`,
     params,
   );
   const more = rows.length > q.limit;
@@ -119,6 +148,7 @@ export async function listTickets(sql: Sql, q: TicketListQuery): Promise<TicketL
   const sortValue = (v: unknown): string | number => (v instanceof Date ? v.toISOString() : (v as string | number));
   return {
     tickets: page.map(ticketFromRow),
+    requesters: new Map(page.map((r) => [r.requester_id, { id: r.requester_id, name: r.requester_name, email: r.requester_email }])),
     last: more && lastRow ? [sortValue(lastRow.sort_value), lastRow.id] : null,
   };
 }

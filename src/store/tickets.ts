@@ -183,3 +183,45 @@ export async function listTimelineEntries(sql: Sql, ticketIds: readonly string[]
 export async function findTimelineEntry(sql: Sql, id: string): Promise<TimelineEntryRow | undefined> {
   return sql.one<TimelineEntryRow>(`${TIMELINE_ENTRY_SELECT} WHERE e.id = $1`, [id]);
 }
+
+/** Who asked, as ticket lists and pages show it. */
+export interface RequesterSummary {
+  id: string;
+  name: string;
+  /** The primary email address (else the oldest one), or null for a requester known by phone only. */
+  email: string | null;
+}
+
+/** The requester's email, as a scalar subquery over `requesterIdExpr` (same choice as the requester presenter). */
+export const REQUESTER_EMAIL_SQL = (requesterIdExpr: string): string =>
+  `(SELECT ri.value FROM requester_identities ri WHERE ri.requester_id = ${requesterIdExpr} AND ri.kind = 'email'
+    ORDER BY ri.is_primary DESC, ri.created_at, ri.id LIMIT 1)`;
+
+/** Requester summaries for a set of requester ids, in one query. */
+export async function findRequesterSummaries(sql: Sql, requesterIds: readonly string[]): Promise<RequesterSummary[]> {
+  if (requesterIds.length === 0) return [];
+  return sql.query<RequesterSummary>(
+    `SELECT r.id, r.name, ${REQUESTER_EMAIL_SQL('r.id')} AS email FROM requesters r WHERE r.id = ANY($1::uuid[])`,
+    [[...new Set(requesterIds)]],
+  );
+}
+
+/** What deciding who may see a ticket needs (see domain canSeeTicket), for a batch of tickets. */
+export interface TicketVisibility {
+  id: string;
+  number: number;
+  requesterId: string;
+  organizationId: string | null;
+  teamId: string | null;
+  assigneeId: string | null;
+}
+
+export async function findTicketVisibility(sql: Sql, ids: readonly string[]): Promise<TicketVisibility[]> {
+  if (ids.length === 0) return [];
+  return sql.query<TicketVisibility>(
+    `SELECT id, number, requester_id AS "requesterId", organization_id AS "organizationId", team_id AS "teamId",
+       assignee_id AS "assigneeId"
+     FROM tickets WHERE id = ANY($1::uuid[])`,
+    [ids],
+  );
+}

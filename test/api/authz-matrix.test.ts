@@ -7,10 +7,12 @@
  * with `allow` built from the role groups and a `request` that makes the call succeed for an allowed role.
  * Requests that change state build fresh fixtures (see `freshTicket`) so that calls stay independent.
  */
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Ticket } from '../../src/domain/ticket.js';
 import { buildAgent, buildRequester, buildTeam, buildTicket, signIn, type BuiltAgent } from '../support/factories.js';
 import { setAgentTeams } from '../../src/store/agents.js';
+import { fakeWebDir } from '../support/fake-web.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 
 // An onRoute collector on every Fastify instance the app builds: the list of routes comes from the app itself.
@@ -84,6 +86,14 @@ const adminCall = async (w: World, c: Call) =>
 /** The agent acting for a role (the read-only token acts as its admin owner). */
 const agentFor = (w: World, role: Role): BuiltAgent =>
   role === 'agentInTeam' || role === 'agentNotInTeam' || role === 'manager' || role === 'admin' ? w.agents[role] : w.agents.admin;
+/** A saved view owned by `owner` (shared or private); its id. */
+const viewOf = async (w: World, owner: BuiltAgent, shared: boolean): Promise<string> => {
+  const res = await w.t.app.inject({
+    method: 'POST', url: `${V1}/views`, headers: { authorization: `Bearer ${owner.token}` },
+    payload: { name: `Vue ${uniq()}`, query: { status: 'open' }, shared },
+  });
+  return res.json().id;
+};
 
 const V1 = '/api/v1';
 const MATRIX: Record<string, Row | Row[]> = {
@@ -98,6 +108,10 @@ const MATRIX: Record<string, Row | Row[]> = {
   'GET /api/docs/static/index.html': { allow: EVERYONE, okStatus: [302], request: () => ({ method: 'GET', url: '/api/docs/static/index.html' }) },
   'GET /api/docs/static/swagger-initializer.js': { allow: EVERYONE, request: () => ({ method: 'GET', url: '/api/docs/static/swagger-initializer.js' }) },
   'GET /api/docs/static/*': { allow: EVERYONE, request: () => ({ method: 'GET', url: '/api/docs/static/swagger-ui.css' }) },
+
+  // The web app's pages and files (a stand-in build, see fakeWebDir): public, like any web page.
+  'GET /*': { allow: EVERYONE, request: () => ({ method: 'GET', url: '/portal/tickets' }) },
+  'GET /assets/*': { allow: EVERYONE, request: () => ({ method: 'GET', url: '/assets/console-abc123.js' }) },
 
   // Sign-in.
   'POST /api/v1/auth/login': {
@@ -167,6 +181,42 @@ const MATRIX: Record<string, Row | Row[]> = {
       return { method: 'DELETE', url: `${V1}/tickets/${a.id}/links/${link.json().id}` };
     },
   },
+
+  // Queues and saved views: agents. A view is changed by its owner, or by an administrator when shared.
+  'GET /api/v1/queues': { allow: STAFF_READ, request: () => ({ method: 'GET', url: `${V1}/queues` }) },
+  'GET /api/v1/views': { allow: STAFF_READ, request: () => ({ method: 'GET', url: `${V1}/views` }) },
+  'POST /api/v1/views': {
+    allow: STAFF,
+    request: () => ({ method: 'POST', url: `${V1}/views`, payload: { name: 'Mes urgences', query: { priority: 'P1,P2', assignee: 'me' } } }),
+  },
+  'PATCH /api/v1/views/:id': [
+    {
+      label: "the caller's own view",
+      allow: STAFF,
+      request: async (w, role) => ({ method: 'PATCH', url: `${V1}/views/${await viewOf(w, agentFor(w, role), false)}`, payload: { name: 'Renommée' } }),
+    },
+    {
+      label: "another agent's shared view",
+      allow: ADMIN,
+      request: async (w) => ({ method: 'PATCH', url: `${V1}/views/${await viewOf(w, w.victim, true)}`, payload: { shared: false } }),
+    },
+  ],
+  'DELETE /api/v1/views/:id': [
+    {
+      label: "the caller's own view",
+      allow: STAFF,
+      request: async (w, role) => ({ method: 'DELETE', url: `${V1}/views/${await viewOf(w, agentFor(w, role), false)}` }),
+    },
+    {
+      label: "another agent's shared view",
+      allow: ADMIN,
+      request: async (w) => ({ method: 'DELETE', url: `${V1}/views/${await viewOf(w, w.victim, true)}` }),
+    },
+  ],
+
+  // The realtime socket: every signed-in principal (what each hears is tested in test/realtime). Without an
+  // upgrade the route answers 426; anonymous handshakes get 401 before any upgrade.
+  'GET /api/v1/ws': { allow: SIGNED_IN, okStatus: [426], request: () => ({ method: 'GET', url: `${V1}/ws` }) },
 
   // People.
   'POST /api/v1/requesters': {
@@ -269,9 +319,10 @@ function routeKeys(): string[] {
 }
 
 let w: World;
+const webDir = fakeWebDir();
 
 beforeAll(async () => {
-  const t = await startTestApp();
+  const t = await startTestApp({ config: { RELAIS_WEB_DIR: webDir } });
   const teamA = (await buildTeam(t.deps, 'Équipe A')).id;
   const teamB = (await buildTeam(t.deps, 'Équipe B')).id;
   const admin = await buildAgent(t.deps, { role: 'admin' });
@@ -315,7 +366,10 @@ beforeAll(async () => {
     if (email) w.headers[role] = await signIn(t.app, email);
   }
 });
-afterAll(async () => w.t.close());
+afterAll(async () => {
+  await w.t.close();
+  fs.rmSync(webDir, { recursive: true, force: true });
+});
 
 describe('authorization matrix', () => {
   it('has an expectation for every registered route, and none for a route that is gone', () => {

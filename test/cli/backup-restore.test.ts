@@ -11,6 +11,7 @@ import { BackupError, restoreBackup, writeBackup } from '../../src/store/backup.
 import { listSequences, listTables, readSequence, tablesWithRows, type SequenceValue } from '../../src/store/backup-catalog.js';
 import { openDatabase, type Database } from '../../src/store/db.js';
 import { migrate } from '../../src/store/migrate.js';
+import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import { putSetting } from '../../src/store/settings.js';
 import { createCategory } from '../../src/usecases/admin/create-category.js';
 import { login } from '../../src/usecases/auth/login.js';
@@ -147,7 +148,7 @@ describe('relais backup / restore', () => {
     const first = await writeBackup(source, file('a.ndjson.gz'), { createdAt: new Date('2026-03-10T08:00:00Z'), batchRows: 2 });
     expect(first.rows).toBe(Object.values(before.tables).reduce((n, r) => n + r.length, 0));
     const header = JSON.parse(gunzipLines(file('a.ndjson.gz'))[0]!);
-    expect(header).toMatchObject({ format: 'relais-backup', version: 1, schema_version: 1, engine: 'embedded', created_at: '2026-03-10T08:00:00.000Z' });
+    expect(header).toMatchObject({ format: 'relais-backup', version: 1, schema_version: MIGRATIONS.at(-1)!.version, engine: 'embedded', created_at: '2026-03-10T08:00:00.000Z' });
     expect(header.tables).not.toContain('schema_migrations');
 
     const middle = await target('middle');

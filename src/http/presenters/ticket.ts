@@ -1,10 +1,15 @@
-import type { Ticket } from '../../domain/ticket.js';
 import type { z } from 'zod';
+import type { Ticket } from '../../domain/ticket.js';
+import type { RequesterSummary } from '../../store/tickets.js';
+import type { Deps } from '../../usecases/deps.js';
+import { requesterSummaries } from '../../usecases/tickets/requester-summaries.js';
 import type { TicketJson } from '../schemas/tickets.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function presentTicket(t: Ticket): z.infer<typeof TicketJson> {
+/** `requesters` holds at least this ticket's requester (by id): lists read them in their own query. */
+export function presentTicket(t: Ticket, requesters: ReadonlyMap<string, RequesterSummary>): z.infer<typeof TicketJson> {
+  const r = requesters.get(t.requesterId);
   return {
     id: t.id,
     number: t.number,
@@ -19,6 +24,8 @@ export function presentTicket(t: Ticket): z.infer<typeof TicketJson> {
     tags: t.tags,
     channel: t.channel,
     requester_id: t.requesterId,
+    // The foreign key guarantees a requester; the fallback only keeps the shape if a caller forgot to load it.
+    requester: r ? { id: r.id, name: r.name, email: r.email } : { id: t.requesterId, name: '', email: null },
     organization_id: t.organizationId,
     team_id: t.teamId,
     assignee_id: t.assigneeId,
@@ -31,4 +38,15 @@ export function presentTicket(t: Ticket): z.infer<typeof TicketJson> {
     resolved_at: iso(t.resolvedAt),
     closed_at: iso(t.closedAt),
   };
+}
+
+/** Presents tickets a use case returned, loading their requesters in one query. */
+export async function presentTicketsWithRequesters(deps: Deps, tickets: readonly Ticket[]): Promise<Array<z.infer<typeof TicketJson>>> {
+  const requesters = await requesterSummaries(deps, tickets);
+  return tickets.map((t) => presentTicket(t, requesters));
+}
+
+/** One ticket, with its requester. */
+export async function presentOneTicket(deps: Deps, ticket: Ticket): Promise<z.infer<typeof TicketJson>> {
+  return (await presentTicketsWithRequesters(deps, [ticket]))[0]!;
 }

@@ -1,21 +1,28 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Config } from '../../config/config.js';
+import type { Hub } from '../../realtime/hub.js';
 import type { Deps } from '../../usecases/deps.js';
 import { adminRoutes } from './admin.js';
 import { authRoutes } from './auth.js';
 import { directoryRoutes } from './directory.js';
+import { queueRoutes } from './queues.js';
+import { realtimeRoutes } from './realtime.js';
 import { ticketActionRoutes } from './ticket-actions.js';
 import { ticketRoutes } from './tickets.js';
 import { tokenRoutes } from './tokens.js';
+import { viewRoutes } from './views.js';
 
 /** Every /api/v1 route area. */
-export function apiRoutes(deps: Deps, config: Config): FastifyPluginAsyncZod {
+export function apiRoutes(deps: Deps, config: Config, hub: Hub): FastifyPluginAsyncZod {
   return async (app) => {
-    await app.register(authRoutes(deps, config));
+    await app.register(authRoutes(deps, config, hub));
     await app.register(directoryRoutes(deps));
     await app.register(adminRoutes(deps));
     await app.register(tokenRoutes(deps));
     await app.register(ticketRoutes(deps));
     await app.register(ticketActionRoutes(deps));
+    await app.register(viewRoutes(deps));
+    await app.register(queueRoutes(deps));
+    await app.register(realtimeRoutes(deps, hub, config.publicUrl));
   };
 }

@@ -7,7 +7,7 @@ import { changeTicketStatus } from '../../usecases/tickets/change-status.js';
 import { getTimeline } from '../../usecases/tickets/get-timeline.js';
 import { updateTicket } from '../../usecases/tickets/update-ticket.js';
 import { principalOf } from '../auth.js';
-import { presentTicket } from '../presenters/ticket.js';
+import { presentOneTicket } from '../presenters/ticket.js';
 import { presentTimelineEntry } from '../presenters/timeline.js';
 import { ErrorResponse } from '../schemas/common.js';
 import { AssignBody, ChangeStatusBody, MessageBodyJson, ReplyResult, TimelineEntryJson, TimelineList } from '../schemas/ticket-actions.js';
@@ -41,7 +41,7 @@ export function ticketActionRoutes(deps: Deps): FastifyPluginAsyncZod {
         impact: b.impact, categoryId: b.category_id, tags: b.tags, teamId: b.team_id, assigneeId: b.assignee_id,
         tier: b.tier, equipmentBrand: b.equipment_brand, equipmentModel: b.equipment_model, reason: b.reason,
       });
-      return presentTicket(ticket);
+      return presentOneTicket(deps, ticket);
     });
 
     app.post('/tickets/:id/status', {
@@ -55,7 +55,7 @@ export function ticketActionRoutes(deps: Deps): FastifyPluginAsyncZod {
         response: { 200: TicketJson, ...WRITE_ERRORS },
       },
     }, async (req) =>
-      presentTicket(await changeTicketStatus(deps, principalOf(req), req.params.id, { status: req.body.status, reason: req.body.reason })),
+      presentOneTicket(deps, await changeTicketStatus(deps, principalOf(req), req.params.id, { status: req.body.status, reason: req.body.reason })),
     );
 
     app.post('/tickets/:id/assign', {
@@ -69,7 +69,7 @@ export function ticketActionRoutes(deps: Deps): FastifyPluginAsyncZod {
         response: { 200: TicketJson, ...WRITE_ERRORS },
       },
     }, async (req) =>
-      presentTicket(await assignTicket(deps, principalOf(req), req.params.id, {
+      presentOneTicket(deps, await assignTicket(deps, principalOf(req), req.params.id, {
         assigneeId: req.body.assignee_id, teamId: req.body.team_id, reason: req.body.reason,
       })),
     );
@@ -91,7 +91,7 @@ export function ticketActionRoutes(deps: Deps): FastifyPluginAsyncZod {
       const p = principalOf(req);
       const r = await addReply(deps, p, req.params.id, { body: req.body.body, idempotency: idempotencyClaim(req, p, req.body) });
       if (r.replayed) void reply.header('idempotent-replayed', 'true');
-      return reply.status(r.replayed ? 200 : 201).send({ entry: presentTimelineEntry(r.entry), ticket: presentTicket(r.ticket) });
+      return reply.status(r.replayed ? 200 : 201).send({ entry: presentTimelineEntry(r.entry), ticket: await presentOneTicket(deps, r.ticket) });
     });
 
     app.post('/tickets/:id/notes', {

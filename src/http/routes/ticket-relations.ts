@@ -6,7 +6,7 @@ import { listLinks } from '../../usecases/tickets/list-links.js';
 import { mergeTickets } from '../../usecases/tickets/merge-tickets.js';
 import { unlinkTickets } from '../../usecases/tickets/unlink-tickets.js';
 import { principalOf } from '../auth.js';
-import { presentTicket } from '../presenters/ticket.js';
+import { presentTicketsWithRequesters } from '../presenters/ticket.js';
 import { presentLink } from '../presenters/ticket-link.js';
 import { ErrorResponse } from '../schemas/common.js';
 import { LinkBody, LinkJson, LinkList, LinkParams, MergeBody, MergeResult } from '../schemas/ticket-actions.js';
@@ -31,7 +31,8 @@ export function ticketRelationRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
     }, async (req) => {
       const r = await mergeTickets(deps, principalOf(req), req.params.id, { into: req.body.into, reason: req.body.reason });
-      return { source: presentTicket(r.source), survivor: presentTicket(r.survivor) };
+      const [source, survivor] = await presentTicketsWithRequesters(deps, [r.source, r.survivor]);
+      return { source: source!, survivor: survivor! };
     });
 
     app.post('/tickets/:id/links', {

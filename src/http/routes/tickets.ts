@@ -1,15 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DomainError } from '../../domain/errors.js';
 import { createTicket } from '../../usecases/create-ticket.js';
 import type { Deps } from '../../usecases/deps.js';
 import { getTicket } from '../../usecases/get-ticket.js';
 import { listTicketsFor } from '../../usecases/list-tickets.js';
-import type { TicketSortField } from '../../domain/ticket.js';
 import { principalOf } from '../auth.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { IdempotencyHeaders, idempotencyClaim } from '../idempotency.js';
-import { presentTicket } from '../presenters/ticket.js';
+import { presentOneTicket, presentTicket } from '../presenters/ticket.js';
+import { ticketQueryFor } from '../ticket-query.js';
 import { ErrorResponse } from '../schemas/common.js';
 import { CreateTicketBody, ListTicketsQuery, TicketJson, TicketList } from '../schemas/tickets.js';
 
@@ -51,7 +50,7 @@ export function ticketRoutes(deps: Deps): FastifyPluginAsyncZod {
         idempotency: idempotencyClaim(req, p, b),
       });
       if (replayed) void reply.header('idempotent-replayed', 'true');
-      return reply.status(replayed ? 200 : 201).send(presentTicket(ticket));
+      return reply.status(replayed ? 200 : 201).send(await presentOneTicket(deps, ticket));
     });
 
     app.get('/tickets', {
@@ -63,36 +62,25 @@ export function ticketRoutes(deps: Deps): FastifyPluginAsyncZod {
           'Filters combine (AND); list values are comma-separated. `q` searches subjects, descriptions and the ' +
           'timeline in French and English, accent-insensitive; a ticket number (#1042) or a requester email also ' +
           'finds its tickets. `sort` is a field, with a leading - for descending (default -updated_at, or ' +
-          'relevance when q is given). Follow `next_cursor` for the next page.',
+          'relevance when q is given). `assignee=me` and `team=mine` mean the caller and the caller\'s teams; ' +
+          '`updated_after` (an ISO time) keeps tickets changed since. Follow `next_cursor` for the next page.',
         querystring: ListTicketsQuery,
         response: { 200: TicketList, 400: ErrorResponse, 401: ErrorResponse },
       },
     }, async (req) => {
       const p = principalOf(req);
-      const q = req.query;
-      const sortSpec = q.sort ?? (q.q ? '-relevance' : '-updated_at');
-      const sort = sortSpec.replace(/^-/, '') as TicketSortField;
-      const direction = sortSpec.startsWith('-') ? 'desc' : 'asc';
-      if (sort === 'relevance' && !q.q) {
-        throw new DomainError('VALIDATION_FAILED', 'Sorting by relevance needs a search text.', [
-          { path: 'query.sort', message: 'relevance needs q' },
-        ]);
-      }
-      const assignee = q.assignee === 'me' ? (p.kind === 'agent' ? p.id : 'none') : q.assignee;
+      const { limit, cursor, ...query } = req.query;
+      const input = ticketQueryFor(p, query);
       const page = await listTicketsFor(deps, p, {
-        filters: {
-          status: q.status, teamId: q.team, assigneeId: assignee, requesterId: q.requester,
-          organizationId: q.organization, priority: q.priority, tier: q.tier, categoryId: q.category,
-          tag: q.tag, channel: q.channel, type: q.type, q: q.q,
-        },
-        sort,
-        direction,
-        limit: q.limit,
-        after: q.cursor ? decodeCursor(sortSpec, q.cursor) : null,
+        filters: input.filters,
+        sort: input.sort,
+        direction: input.direction,
+        limit,
+        after: cursor ? decodeCursor(input.sortSpec, cursor) : null,
       });
       return {
-        data: page.tickets.map(presentTicket),
-        next_cursor: page.last ? encodeCursor(sortSpec, page.last) : null,
+        data: page.tickets.map((t) => presentTicket(t, page.requesters)),
+        next_cursor: page.last ? encodeCursor(input.sortSpec, page.last) : null,
       };
     });
 
@@ -104,6 +92,6 @@ export function ticketRoutes(deps: Deps): FastifyPluginAsyncZod {
         params: TicketParams,
         response: { 200: TicketJson, 401: ErrorResponse, 404: ErrorResponse },
       },
-    }, async (req) => presentTicket(await getTicket(deps, principalOf(req), req.params.id)));
+    }, async (req) => presentOneTicket(deps, await getTicket(deps, principalOf(req), req.params.id)));
   };
 }

@@ -45,9 +45,13 @@ export const UpdateTicketBody = z.strictObject({
   reason: z.string().trim().max(2000).optional(),
 });
 
-export const ListTicketsQuery = z.strictObject({
+/**
+ * The filters and sort of GET /tickets. A saved view stores one of these queries as it is sent (strings), and
+ * queue counts read views through the same schema, so a view lists and counts exactly like the list route.
+ */
+export const TicketFilterFields = {
   status: csv(z.enum(TICKET_STATUSES)).optional(),
-  team: z.union([Uuid, z.literal('none')]).optional(),
+  team: z.union([Uuid, z.literal('none'), z.literal('mine')]).optional(),
   assignee: z.union([Uuid, z.literal('none'), z.literal('me')]).optional(),
   requester: Uuid.optional(),
   organization: Uuid.optional(),
@@ -62,9 +66,20 @@ export const ListTicketsQuery = z.strictObject({
     .string()
     .regex(new RegExp(`^-?(${TICKET_SORTS.join('|')})$`), `one of ${TICKET_SORTS.join(', ')}, with - for descending`)
     .optional(),
+  updated_after: IsoDate.optional(),
+};
+
+export const TicketFilterQuery = z.strictObject(TicketFilterFields);
+export type TicketFilterQuery = z.output<typeof TicketFilterQuery>;
+
+export const ListTicketsQuery = z.strictObject({
+  ...TicketFilterFields,
   limit: Limit,
   cursor: z.string().max(500).optional(),
 });
+
+/** Who asked: on every ticket, so lists and pages need no second call. */
+export const RequesterSummaryJson = z.object({ id: Uuid, name: z.string(), email: z.string().nullable() });
 
 export const TicketJson = z.object({
   id: Uuid,
@@ -80,6 +95,7 @@ export const TicketJson = z.object({
   tags: z.array(z.string()),
   channel: z.enum(CHANNELS),
   requester_id: Uuid,
+  requester: RequesterSummaryJson,
   organization_id: Uuid.nullable(),
   team_id: Uuid.nullable(),
   assignee_id: Uuid.nullable(),

@@ -1,4 +1,5 @@
 import * as m0001 from './0001-initial.js';
+import * as m0002 from './0002-views-and-events.js';
 
 export interface Migration {
   version: number;
@@ -7,4 +8,7 @@ export interface Migration {
 }
 
 /** Every migration in order. Append new ones; never edit one that has been applied. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: m0001.sql }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: m0001.sql },
+  { version: 2, name: 'views-and-events', sql: m0002.sql },
+];

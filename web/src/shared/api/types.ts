@@ -14,6 +14,7 @@ import type {
 } from '../../../../src/http/schemas/admin.js';
 import type { LinkJson, TimelineEntryJson } from '../../../../src/http/schemas/ticket-actions.js';
 import type { CreateTicketBody, TicketJson, UpdateTicketBody } from '../../../../src/http/schemas/tickets.js';
+import type { QueueCountJson, ViewJson } from '../../../../src/http/schemas/views.js';
 
 export type Ticket = z.infer<typeof TicketJson>;
 export type TicketStatus = Ticket['status'];
@@ -33,6 +34,8 @@ export type PriorityMatrix = z.infer<typeof PriorityMatrixJson>;
 export type ApiToken = z.infer<typeof TokenJson>;
 export type IssuedApiToken = z.infer<typeof IssuedTokenJson>;
 export type AuditEntry = z.infer<typeof AuditEntryJson>;
+export type SavedView = z.infer<typeof ViewJson>;
+export type QueueCount = z.infer<typeof QueueCountJson>;
 
 export interface Page<T> {
   data: T[];
