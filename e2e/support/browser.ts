@@ -56,5 +56,6 @@ export async function signIn(page: Page, path: string, email: string, password =
 export async function screenshot(page: Page, name: string): Promise<void> {
   const dir = process.env.RELAIS_SCREENSHOTS === '1' ? join(process.cwd(), 'docs', 'screenshots') : join(tmpdir(), 'relais-screenshots');
   mkdirSync(dir, { recursive: true });
+  await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: false });
 }
