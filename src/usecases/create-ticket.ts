@@ -74,8 +74,11 @@ export async function createTicketIn(
 async function insertNewTicket(sql: Sql, deps: Deps, p: Principal, input: CreateTicketInput, now: Date): Promise<Ticket> {
   const requester = await resolveRequester(sql, deps, p, input, now);
   const isAgent = p.kind === 'agent';
-  if (!isAgent && (input.teamId || input.assigneeId || input.tier || input.requesterId || input.requesterEmail)) {
-    throw new DomainError('FORBIDDEN', 'Requesters cannot set the team, assignee, tier or requester.');
+  // Impact and tags are the support team's assessment: a requester who set impact 1 would raise their own priority.
+  const agentOnly = input.teamId || input.assigneeId || input.tier || input.requesterId || input.requesterEmail ||
+    input.impact !== undefined || (input.tags?.length ?? 0) > 0;
+  if (!isAgent && agentOnly) {
+    throw new DomainError('FORBIDDEN', 'Requesters cannot set the team, assignee, tier, requester, impact or tags.');
   }
   if (input.categoryId && !(await categoryExists(sql, input.categoryId))) {
     throw new DomainError('CATEGORY_NOT_FOUND', 'No such category.', [{ path: 'category_id', message: 'unknown category' }]);

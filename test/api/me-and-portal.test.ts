@@ -63,6 +63,14 @@ describe('the requester portal', () => {
     expect((await call('GET', '/categories', portal)).status).toBe(200);
   });
 
+  it("refuses the support team's fields from a requester (impact would raise their own priority)", async () => {
+    for (const extra of [{ impact: 1 }, { tags: ['vip'] }, { tier: 'L3' }, { team_id: teamId }]) {
+      const res = await call('POST', '/tickets', portal, { subject: 'Urgent !', urgency: 1, ...extra });
+      expect(res.status, JSON.stringify(extra)).toBe(403);
+      expect(res.body.error.code).toBe('FORBIDDEN');
+    }
+  });
+
   it('reads only the public timeline, replies, marks resolved and reopens', async () => {
     const ticket = (await call('POST', '/tickets', portal, { subject: 'Imprimante hors ligne' })).body;
     expect((await call('POST', `/tickets/${ticket.id}/notes`, asAgent(), { body: 'Note interne : pilote à revoir' })).status).toBe(201);

@@ -85,14 +85,15 @@ async function create(deps: Deps, e: DemoEvent, plan: DemoPlan, ids: DemoIds, p:
     subject: t.subject,
     description: t.description,
     urgency: t.urgency,
-    impact: t.impact,
     categoryId: ids.categories.get(t.category) ?? null,
-    tags: t.tags,
     equipmentBrand: t.brand,
     equipmentModel: t.model,
     createdAt: e.at,
+    // Impact and tags are the support team's assessment: only agents set them (a portal ticket gets the defaults).
     ...(byAgent
       ? {
+          impact: t.impact,
+          tags: t.tags,
           channel: t.channel,
           requesterId: ids.requesters[t.requester]!.id,
           teamId: t.team ? ids.teams.get(t.team)! : null,

@@ -66,6 +66,8 @@ export const ME: Me = {
   name: 'Camille Bernard',
   role: null,
   language: 'fr',
+  time_zone: 'Europe/Paris',
+  team_ids: [],
   csrf_token: 'csrf-test',
 };
 

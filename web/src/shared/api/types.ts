@@ -12,6 +12,7 @@ import type {
   TeamJson,
   TokenJson,
 } from '../../../../src/http/schemas/admin.js';
+import type { MeJson } from '../../../../src/http/schemas/auth.js';
 import type { LinkJson, TimelineEntryJson } from '../../../../src/http/schemas/ticket-actions.js';
 import type { CreateTicketBody, TicketJson, UpdateTicketBody } from '../../../../src/http/schemas/tickets.js';
 import type { QueueCountJson, ViewJson } from '../../../../src/http/schemas/views.js';
@@ -42,14 +43,7 @@ export interface Page<T> {
   next_cursor: string | null;
 }
 
-export interface Me {
-  kind: 'agent' | 'requester';
-  id: string;
-  name: string;
-  role: string | null;
-  language: string;
-  csrf_token: string | null;
-}
+export type Me = z.infer<typeof MeJson>;
 
 export const TICKET_STATUSES = ['new', 'open', 'pending', 'on_hold', 'resolved', 'closed'] as const;
 export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;

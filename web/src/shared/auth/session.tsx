@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { api, ApiError, onUnauthorized, setCsrfToken } from '../api/client';
 import type { Me } from '../api/types';
-import { useT } from '../i18n/I18nProvider';
+import { useLocale, useT } from '../i18n/I18nProvider';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 
 async function fetchMe(): Promise<Me | null> {
@@ -56,7 +56,12 @@ export function AuthGate({
   const qc = useQueryClient();
   const t = useT();
   const me = useMe();
+  const { setTimeZone } = useLocale();
   useEffect(() => onUnauthorized(() => qc.setQueryData(['me'], null)), [qc]);
+  const profileZone = me.data?.time_zone;
+  useEffect(() => {
+    if (profileZone) setTimeZone(profileZone);
+  }, [profileZone, setTimeZone]);
   const wrongApp = me.data && me.data.kind !== accept;
   useEffect(() => {
     if (wrongApp) window.location.assign(redirect);

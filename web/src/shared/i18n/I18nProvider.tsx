@@ -8,7 +8,18 @@ interface LocaleState {
   locale: Locale;
   setLocale(locale: Locale): void;
   timeZone: string;
+  /** The signed-in user's profile time zone replaces the browser's (an agent travelling keeps their shift's). */
+  setTimeZone(timeZone: string): void;
 }
+
+const isTimeZone = (tz: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 const LocaleContext = createContext<LocaleState | null>(null);
 
@@ -25,7 +36,9 @@ export function I18nProvider({
   timeZone?: string;
 }) {
   const [locale, setLocaleState] = useState<Locale>(() => fixedLocale ?? initialLocale());
-  const timeZone = fixedTimeZone ?? browserTimeZone();
+  const [profileTimeZone, setProfileTimeZone] = useState<string | null>(null);
+  const timeZone = fixedTimeZone ?? profileTimeZone ?? browserTimeZone();
+  const setTimeZone = useCallback((tz: string) => setProfileTimeZone(isTimeZone(tz) ? tz : null), []);
   const setLocale = useCallback((l: Locale) => {
     saveLocale(l);
     setLocaleState(l);
@@ -33,7 +46,7 @@ export function I18nProvider({
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
-  const state = useMemo(() => ({ locale, setLocale, timeZone }), [locale, setLocale, timeZone]);
+  const state = useMemo(() => ({ locale, setLocale, timeZone, setTimeZone }), [locale, setLocale, timeZone, setTimeZone]);
   return (
     <LocaleContext.Provider value={state}>
       <IntlProvider locale={locale} messages={catalogue[locale]} timeZone={timeZone} defaultLocale="fr">

@@ -44,7 +44,7 @@ export function mockApi(routes: Routes): Call[] {
 
 export function signedIn(role: 'agent' | 'manager' | 'admin', id = '00000000-0000-4000-8000-000000000001'): QueryClient {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const me: Me = { kind: 'agent', id, name: 'Claire Martin', role, language: 'fr', csrf_token: 'csrf' };
+  const me: Me = { kind: 'agent', id, name: 'Claire Martin', role, language: 'fr', time_zone: 'Europe/Paris', team_ids: [], csrf_token: 'csrf' };
   client.setQueryData(['me'], me);
   return client;
 }

@@ -6,7 +6,7 @@ import { useT } from '../../../shared/i18n/I18nProvider';
 import type { MessageId } from '../../../shared/i18n/ids';
 import { useFormat } from '../../../shared/i18n/format';
 import { PriorityBadge, StatusBadge } from '../../../shared/ui/Badges';
-import { ChannelIcon } from '../ticket/ChannelIcon';
+import { ChannelIcon } from '../../../shared/ui/ChannelIcon';
 import type { SortField, SortState } from './query';
 
 /** Re-renders every minute so relative ages ("3 minutes ago") stay true on a list left open. */

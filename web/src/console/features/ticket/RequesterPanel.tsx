@@ -3,7 +3,7 @@ import { useFormat } from '../../../shared/i18n/format';
 import { useT } from '../../../shared/i18n/I18nProvider';
 import { StatusBadge } from '../../../shared/ui/Badges';
 import { errorText, useOrganization, useRequester, useRequesterTickets, type TicketView } from './api';
-import { ChannelIcon } from './ChannelIcon';
+import { ChannelIcon } from '../../../shared/ui/ChannelIcon';
 
 /** Who asked: contact details, organization, and their other tickets on every channel. */
 export function RequesterPanel({ ticket }: { ticket: TicketView }) {

@@ -3,7 +3,7 @@ import { useFormat } from '../../../shared/i18n/format';
 import { useT } from '../../../shared/i18n/I18nProvider';
 import { PriorityBadge, StatusBadge } from '../../../shared/ui/Badges';
 import type { TicketView } from './api';
-import { ChannelIcon } from './ChannelIcon';
+import { ChannelIcon } from '../../../shared/ui/ChannelIcon';
 
 /** Number, subject and the facts an agent reads first: status, priority (urgency × impact), routing, timing. */
 export function TicketHeader({ ticket }: { ticket: TicketView }) {

@@ -14,11 +14,10 @@ export const CATEGORY_ID = '00000000-0000-4000-8000-0000000000d1';
 export const REQUESTER_ID = '00000000-0000-4000-8000-0000000000e1';
 export const TICKET_ID = '00000000-0000-4000-8000-000000001042';
 
-// Cast: the server helper is adding fields to /auth/me (time_zone, team_ids); this fixture has them already.
-export const me = {
+export const me: Me = {
   kind: 'agent', id: ME_ID, name: 'Léa Dubois', role: 'agent', language: 'fr', csrf_token: 'csrf',
   time_zone: 'Europe/Paris', team_ids: [TEAM_ID],
-} as Me;
+};
 
 const stamp = '2026-03-02T09:00:00.000Z';
 

@@ -25,6 +25,8 @@ export const ME: Me = {
   name: 'Léa Dubois',
   role: 'agent',
   language: 'fr',
+  time_zone: 'Europe/Paris',
+  team_ids: [],
   csrf_token: 'csrf-test',
 };
 

@@ -1,5 +1,5 @@
-import type { Channel } from '../../../shared/api/types';
-import { useT } from '../../../shared/i18n/I18nProvider';
+import type { Channel } from '../api/types';
+import { useT } from '../i18n/I18nProvider';
 
 /** 16×16 outline glyphs, one per channel; the channel's name is the accessible name. */
 const PATHS: Record<Channel, string> = {
