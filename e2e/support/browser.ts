@@ -30,13 +30,15 @@ export async function launch(): Promise<Browser> {
 /** A fresh browser profile (own cookies), in the given language and time zone. */
 export async function newContext(
   browser: Browser,
-  opts: { locale?: string; viewport?: { width: number; height: number } } = {},
+  opts: { locale?: string; viewport?: { width: number; height: number }; bypassCSP?: boolean } = {},
 ): Promise<BrowserContext> {
   const ctx = await browser.newContext({
     baseURL: e2e().baseUrl,
     locale: opts.locale ?? 'fr-FR',
     timezoneId: 'Europe/Paris',
     viewport: opts.viewport ?? { width: 1366, height: 860 },
+    // Only for injecting test tooling (axe-core) into pages: the apps themselves run under Relais's CSP.
+    bypassCSP: opts.bypassCSP ?? false,
   });
   ctx.setDefaultTimeout(15_000);
   return ctx;

@@ -1,16 +1,13 @@
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
-import { useCurrentUser, useSignOut } from '../shared/auth/session';
+import { useCurrentUser } from '../shared/auth/session';
 import { useT } from '../shared/i18n/I18nProvider';
-import { useConnected } from '../shared/realtime/RealtimeProvider';
-import { LanguageSwitch } from '../shared/ui/LanguageSwitch';
+import { OfflineBanner, UserBar } from '../shared/ui/UserBar';
 
 /** Header, navigation and the main landmark around every console page. */
 export function Shell({ children }: { children: ReactNode }) {
   const t = useT();
   const me = useCurrentUser();
-  const signOut = useSignOut();
-  const connected = useConnected();
   const isManager = me.role === 'manager' || me.role === 'admin';
   return (
     <div className="shell">
@@ -25,21 +22,9 @@ export function Shell({ children }: { children: ReactNode }) {
           <Link href="/queues/mine">{t('shell.queues')}</Link>
           {isManager && <Link href="/admin">{t('shell.admin')}</Link>}
         </nav>
-        <div className="topbar-end">
-          <LanguageSwitch />
-          <span className="me" title={t('auth.signedInAs', { name: me.name })}>
-            {me.name}
-          </span>
-          <button type="button" className="btn btn-ghost" onClick={() => void signOut()}>
-            {t('auth.signOut')}
-          </button>
-        </div>
+        <UserBar />
       </header>
-      {!connected && (
-        <p className="banner banner-warn" role="status">
-          {t('common.offline')}
-        </p>
-      )}
+      <OfflineBanner />
       <main id="main" tabIndex={-1}>
         {children}
       </main>

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import { Link, Redirect, Route, Router, Switch, useRoute } from 'wouter';
-import { AuthGate, useCurrentUser, useSignOut } from '../shared/auth/session';
+import { AuthGate } from '../shared/auth/session';
 import { useT } from '../shared/i18n/I18nProvider';
-import { RealtimeProvider, useConnected } from '../shared/realtime/RealtimeProvider';
-import { LanguageSwitch } from '../shared/ui/LanguageSwitch';
+import { RealtimeProvider } from '../shared/realtime/RealtimeProvider';
+import { OfflineBanner, UserBar } from '../shared/ui/UserBar';
 import { MyTicketsPage } from './MyTicketsPage';
 import { NewTicketPage } from './NewTicketPage';
 import { TicketPage } from './TicketPage';
@@ -37,9 +37,6 @@ export function PortalApp() {
 
 function PortalShell({ children }: { children: ReactNode }) {
   const t = useT();
-  const me = useCurrentUser();
-  const signOut = useSignOut();
-  const connected = useConnected();
   return (
     <div className="shell portal">
       <a className="skip-link" href="#main">
@@ -53,21 +50,9 @@ function PortalShell({ children }: { children: ReactNode }) {
           <NavLink href="/" label={t('portal.nav.myTickets')} />
           <NavLink href="/new" label={t('portal.nav.newTicket')} />
         </nav>
-        <div className="topbar-end">
-          <LanguageSwitch />
-          <span className="me" title={t('auth.signedInAs', { name: me.name })}>
-            {me.name}
-          </span>
-          <button type="button" className="btn btn-ghost" onClick={() => void signOut()}>
-            {t('auth.signOut')}
-          </button>
-        </div>
+        <UserBar />
       </header>
-      {!connected && (
-        <p className="banner banner-warn" role="status">
-          {t('common.offline')}
-        </p>
-      )}
+      <OfflineBanner />
       <main id="main" tabIndex={-1} className="portal-main">
         {children}
       </main>

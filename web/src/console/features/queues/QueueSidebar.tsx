@@ -20,17 +20,21 @@ function QueueLink({ queue, current, shared }: { queue: QueueCount; current: boo
         href={queueHref(queue)}
         aria-current={current ? 'page' : undefined}
         className="queue-link"
-        // One name for assistive technology ("Mes tickets, 12 tickets") rather than a bare number after the name.
-        aria-label={t('queues.sidebarLink', {
-          name: shared ? `${name(queue)} · ${t('queues.sharedView')}` : name(queue),
-          count: queue.count,
-        })}
       >
         <span className="queue-name">
           {name(queue)}
-          {shared && <span className="queue-shared"> · {t('queues.sharedView')}</span>}
+          {shared && (
+            <>
+              {' · '}
+              <span className="queue-shared">{t('queues.sharedView')}</span>
+            </>
+          )}
         </span>
-        <span className="queue-count">{queue.count}</span>
+        {/* Read as one name ("Mes tickets, 12 tickets"); the bare number is for the eye only. */}
+        <span className="queue-count" aria-hidden="true">
+          {queue.count}
+        </span>
+        <span className="visually-hidden">{t('queues.sidebarCount', { count: queue.count })}</span>
       </Link>
     </li>
   );

@@ -12,7 +12,7 @@ export const en = {
   'queues.builtin.open': 'All open',
   'queues.builtin.pending': 'Pending',
   'queues.builtin.recent': 'Recently updated',
-  'queues.sidebarLink': '{name}, {count, plural, one {# ticket} other {# tickets}}',
+  'queues.sidebarCount': ', {count, plural, one {# ticket} other {# tickets}}',
   'queues.sharedView': 'shared',
   'queues.count': '{count, plural, =0 {No tickets} one {# ticket} other {# tickets}}',
   'queues.shown':
@@ -85,7 +85,7 @@ export const fr: Translation<typeof en> = {
   'queues.builtin.open': 'Tous les tickets ouverts',
   'queues.builtin.pending': 'En attente',
   'queues.builtin.recent': 'Mis à jour récemment',
-  'queues.sidebarLink': '{name}, {count, plural, one {# ticket} other {# tickets}}',
+  'queues.sidebarCount': ', {count, plural, one {# ticket} other {# tickets}}',
   'queues.sharedView': 'partagée',
   'queues.count': '{count, plural, =0 {Aucun ticket} one {# ticket} other {# tickets}}',
   'queues.shown':
