@@ -1,3 +1,4 @@
+import { QueryStatus } from './form';
 import { useEffect, useState } from 'react';
 import type { Agent } from '../../../shared/api/types';
 import { useTeams } from '../../../shared/api/lookups';
@@ -5,7 +6,6 @@ import { useT } from '../../../shared/i18n/I18nProvider';
 import { Dialog } from '../../../shared/ui/Dialog';
 import { AgentCreateForm, AgentEditForm } from './AgentForms';
 import { useAdminAgents } from './api';
-import { useApiErrorText } from './errors';
 
 function useDebounced<T>(value: T, ms: number): T {
   const [debounced, setDebounced] = useState(value);
@@ -19,7 +19,6 @@ function useDebounced<T>(value: T, ms: number): T {
 /** Agents: searchable list; administrators create agents and edit role, tier, teams, skills and activity. */
 export function AgentsSection({ canEdit }: { canEdit: boolean }) {
   const t = useT();
-  const errorText = useApiErrorText();
   const [search, setSearch] = useState('');
   const q = useDebounced(search, 250);
   const agents = useAdminAgents(q);
@@ -55,12 +54,7 @@ export function AgentsSection({ canEdit }: { canEdit: boolean }) {
       <p role="status" className="admin-notice">
         {notice}
       </p>
-      {agents.isPending && <p className="muted">{t('common.loading')}</p>}
-      {agents.isError && (
-        <p role="alert" className="form-error">
-          {errorText(agents.error)}
-        </p>
-      )}
+      <QueryStatus query={agents} />
       {agents.data && (
         <>
           <p className="muted" aria-live="polite">

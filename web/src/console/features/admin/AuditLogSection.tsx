@@ -4,8 +4,7 @@ import type { AuditEntry } from '../../../shared/api/types';
 import { useT } from '../../../shared/i18n/I18nProvider';
 import { useFormat } from '../../../shared/i18n/format';
 import { useAuditLog, type AuditFilters } from './api';
-import { useApiErrorText } from './errors';
-import { Field, FormError, useFocusFirstError } from './form';
+import { Field, QueryStatus, useFocusFirstError } from './form';
 
 /** Actions the server records today; others still show, by their code. */
 export const AUDIT_ACTIONS = [
@@ -146,7 +145,6 @@ function useDescribe() {
 export function AuditLogSection() {
   const t = useT();
   const fmt = useFormat();
-  const errorText = useApiErrorText();
   const describe = useDescribe();
   const [filters, setFilters] = useState<AuditFilters>(EMPTY);
   const log = useAuditLog(filters);
@@ -157,8 +155,7 @@ export function AuditLogSection() {
       <h2 id="admin-audit-title">{t('admin.section.audit-log')}</h2>
       <p>{t('admin.audit.intro')}</p>
       <Filters value={filters} onApply={setFilters} />
-      {log.isPending && <p className="muted">{t('common.loading')}</p>}
-      {log.isError && <FormError message={errorText(log.error)} />}
+      <QueryStatus query={log} />
       {log.data && (
         <>
           <p className="muted" role="status">

@@ -4,7 +4,7 @@ import { useLocale, useT } from '../../../shared/i18n/I18nProvider';
 import { Dialog } from '../../../shared/ui/Dialog';
 import { useAdminCategories, useCreateCategory, useUpdateCategory, type CategoryBody } from './api';
 import { blamedFields, useApiErrorText } from './errors';
-import { Field, FormError, hasErrors, useFocusFirstError, type FieldErrors } from './form';
+import { Field, FormError, hasErrors, useFocusFirstError, type FieldErrors, QueryStatus } from './form';
 
 const MAX_NAME = 100;
 
@@ -134,12 +134,7 @@ export function CategoriesSection() {
       <p role="status" className="admin-notice">
         {notice}
       </p>
-      {categories.isPending && <p className="muted">{t('common.loading')}</p>}
-      {categories.isError && (
-        <p role="alert" className="form-error">
-          {errorText(categories.error)}
-        </p>
-      )}
+      <QueryStatus query={categories} />
       {categories.data && list.length === 0 && <p>{t('admin.categories.empty')}</p>}
       {list.length > 0 && (
         <div className="table-scroll">

@@ -3,7 +3,7 @@ import { PRIORITIES, type Priority } from '../../../shared/api/types';
 import { useT } from '../../../shared/i18n/I18nProvider';
 import { usePriorityMatrix, useSavePriorityMatrix } from './api';
 import { useApiErrorText } from './errors';
-import { FormError, useFocusFirstError } from './form';
+import { FormError, useFocusFirstError, QueryStatus } from './form';
 
 const LEVELS = [1, 2, 3] as const;
 
@@ -59,12 +59,7 @@ export function PriorityMatrixSection() {
     <section aria-labelledby="admin-matrix-title" className="admin-section">
       <h2 id="admin-matrix-title">{t('admin.section.priority-matrix')}</h2>
       <p>{t('admin.matrix.intro')}</p>
-      {matrix.isPending && <p className="muted">{t('common.loading')}</p>}
-      {matrix.isError && (
-        <p role="alert" className="form-error">
-          {errorText(matrix.error)}
-        </p>
-      )}
+      <QueryStatus query={matrix} />
       {current && (
         <form ref={ref} onSubmit={submit} className="admin-form" aria-labelledby="admin-matrix-title">
           <table className="table priority-matrix">

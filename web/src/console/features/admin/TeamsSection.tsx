@@ -4,7 +4,7 @@ import { useT } from '../../../shared/i18n/I18nProvider';
 import { Dialog } from '../../../shared/ui/Dialog';
 import { useAdminTeams, useCreateTeam, useDeleteTeam, useUpdateTeam } from './api';
 import { blamedFields, useApiErrorText } from './errors';
-import { Field, FormError, useFocusFirstError } from './form';
+import { Field, FormError, useFocusFirstError, QueryStatus } from './form';
 
 const MAX_NAME = 100;
 const MAX_DESCRIPTION = 2000;
@@ -106,12 +106,7 @@ export function TeamsSection({ canEdit }: { canEdit: boolean }) {
       <p role="status" className="admin-notice">
         {notice}
       </p>
-      {teams.isPending && <p className="muted">{t('common.loading')}</p>}
-      {teams.isError && (
-        <p role="alert" className="form-error">
-          {errorText(teams.error)}
-        </p>
-      )}
+      <QueryStatus query={teams} />
       {teams.data && teams.data.length === 0 && <p>{t('admin.teams.empty')}</p>}
       {teams.data && teams.data.length > 0 && (
         <div className="table-scroll">

@@ -7,7 +7,7 @@ import { useFormat } from '../../../shared/i18n/format';
 import { Dialog } from '../../../shared/ui/Dialog';
 import { useIssueToken, useRevokeToken, useTokens, type TokenScope } from './api';
 import { blamedFields, useApiErrorText } from './errors';
-import { Field, FormError, hasErrors, useFocusFirstError, type FieldErrors } from './form';
+import { Field, FormError, hasErrors, useFocusFirstError, type FieldErrors, QueryStatus } from './form';
 
 /** Scopes each role may put on a token (src/domain/permissions.ts ROLE_SCOPES); the server refuses any other. */
 const ALL_SCOPES = ['tickets:read', 'tickets:write', 'directory:read', 'directory:write', 'admin', 'inbound:email'] as const satisfies readonly TokenScope[];
@@ -231,12 +231,7 @@ export function TokensSection() {
       <p role="status" className="admin-notice">
         {notice}
       </p>
-      {tokens.isPending && <p className="muted">{t('common.loading')}</p>}
-      {tokens.isError && (
-        <p role="alert" className="form-error">
-          {errorText(tokens.error)}
-        </p>
-      )}
+      <QueryStatus query={tokens} />
       {tokens.data && tokens.data.length === 0 && <p>{t('admin.tokens.empty')}</p>}
       {tokens.data && tokens.data.length > 0 && (
         <div className="table-scroll">

@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useT } from '../../../shared/i18n/I18nProvider';
+import { useApiErrorText } from './errors';
 
 /** Props a control needs to be tied to its label, hint and error. */
 export interface ControlProps {
@@ -73,3 +75,12 @@ export function useFocusFirstError<T extends HTMLElement = HTMLFormElement>() {
 export type FieldErrors<K extends string> = Partial<Record<K, string>>;
 
 export const hasErrors = (errors: Record<string, string | undefined>): boolean => Object.values(errors).some(Boolean);
+
+/** A list query's loading and failure states, the same in every section. */
+export function QueryStatus({ query }: { query: { isPending: boolean; isError: boolean; error: unknown } }) {
+  const t = useT();
+  const errorText = useApiErrorText();
+  if (query.isPending) return <p className="muted">{t('common.loading')}</p>;
+  if (query.isError) return <FormError message={errorText(query.error)} />;
+  return null;
+}
