@@ -46,8 +46,9 @@ describe.skipIf(!!e2e().skip)('journey: an agent finds a ticket, replies and cha
     await page.getByRole('searchbox', { name: 'Rechercher des tickets' }).or(page.getByLabel('Rechercher des tickets')).first().fill(word);
     await page.keyboard.press('Enter');
     const row = page.locator('main table tbody tr', { hasText: word });
+    // The new ticket is already on the first page of "all open": wait for the search to narrow the list.
+    await expect.poll(() => page.locator('main table tbody tr').count(), { timeout: 10_000 }).toBe(1);
     await row.waitFor();
-    expect(await page.locator('main table tbody tr').count()).toBe(1);
     await row.getByRole('link').first().click();
 
     await page.getByRole('heading', { name: new RegExp(word) }).waitFor();
