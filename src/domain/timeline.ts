@@ -16,6 +16,12 @@ export const TIMELINE_KINDS = [
   'ticket.merged_into',
   'ticket.linked',
   'ticket.unlinked',
+  // E-mail: automatic mail (auto-reply, bulk) filed on a ticket without reopening it; a bounce of our mail; a
+  // message we gave up sending; followers added (Cc) or removed.
+  'ticket.email_received',
+  'ticket.email_bounced',
+  'ticket.email_failed',
+  'ticket.followers_changed',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 

@@ -1,3 +1,4 @@
+import { startEmailChannel, type EmailChannel } from '../channels/email/start.js';
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
@@ -31,6 +32,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The WebSocket hub of this app and what feeds it (closed with the app). */
     realtime: Realtime;
+    /** The e-mail channel: inbound processing, SMTP receiver, IMAP poller, outbound sender (closed with the app). */
+    email: EmailChannel;
   }
 }
 
@@ -98,6 +101,9 @@ export async function buildApp({ deps, config, logger = true, logStream, realtim
   app.decorate('realtime', realtime);
   // preClose: the sockets go first, so closing the server does not wait on their close handshakes.
   app.addHook('preClose', async () => realtime.close());
+  const email = await startEmailChannel(deps, config, app.log);
+  app.decorate('email', email);
+  app.addHook('onClose', async () => email.close());
 
   await app.register(systemRoutes(deps.db.engine, metrics));
   await app.register(apiRoutes(deps, config, realtime.hub), { prefix: '/api/v1' });

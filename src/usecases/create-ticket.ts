@@ -99,30 +99,79 @@ async function insertNewTicket(sql: Sql, deps: Deps, p: Principal, input: Create
     }
   }
 
-  const matrix = await loadPriorityMatrix(sql);
-  const urgency = input.urgency ?? 2;
-  const impact = input.impact ?? 2;
-  const priority = priorityFor(matrix, urgency, impact);
-  const actor: Actor = { kind: p.kind, id: p.id };
-  const ticket = await insertTicket(sql, {
-    id: deps.newId(),
+  return writeNewTicket(sql, deps, {
+    actor: { kind: p.kind, id: p.id },
+    requester,
     type: input.type ?? 'incident',
     subject: input.subject,
     description: input.description ?? '',
-    status: 'new',
-    urgency,
-    impact,
-    priority,
+    urgency: input.urgency ?? 2,
+    impact: input.impact ?? 2,
     categoryId: input.categoryId ?? null,
     tags: normalizeTags(input.tags ?? []),
     channel: isAgent ? (input.channel ?? 'api') : 'portal',
-    requesterId: requester.id,
-    organizationId: requester.organization_id,
     teamId: input.teamId ?? null,
     assigneeId: input.assigneeId ?? null,
     tier: input.tier ?? 'L1',
     equipmentBrand: input.equipmentBrand ?? null,
     equipmentModel: input.equipmentModel ?? null,
+    createdAt: now,
+  });
+}
+
+export interface NewTicketFields {
+  actor: Actor;
+  requester: { id: string; organization_id: string | null };
+  type: TicketType;
+  subject: string;
+  description: string;
+  urgency: Level;
+  impact: Level;
+  categoryId: string | null;
+  tags: string[];
+  channel: Channel;
+  teamId: string | null;
+  assigneeId: string | null;
+  tier: Tier;
+  equipmentBrand: string | null;
+  equipmentModel: string | null;
+  createdAt: Date;
+  /** Why the ticket exists in this form (e.g. an e-mail threading decision), put before the priority reason. */
+  reason?: string | null;
+  /** More data for the `ticket.created` entry (e.g. the e-mail it came from). */
+  data?: Record<string, unknown>;
+  /** The id of the `ticket.created` entry, when the caller needs it (attachments point at it). */
+  entryId?: string;
+}
+
+/**
+ * Inserts an already validated ticket and its `ticket.created` entry, with the priority from the matrix. Used by
+ * the API's create and by channels (e-mail) that open tickets on a requester's behalf.
+ */
+export async function writeNewTicket(sql: Sql, deps: Deps, f: NewTicketFields): Promise<Ticket> {
+  const now = f.createdAt;
+  const matrix = await loadPriorityMatrix(sql);
+  const { urgency, impact } = f;
+  const priority = priorityFor(matrix, urgency, impact);
+  const ticket = await insertTicket(sql, {
+    id: deps.newId(),
+    type: f.type,
+    subject: f.subject,
+    description: f.description,
+    status: 'new',
+    urgency,
+    impact,
+    priority,
+    categoryId: f.categoryId,
+    tags: f.tags,
+    channel: f.channel,
+    requesterId: f.requester.id,
+    organizationId: f.requester.organization_id,
+    teamId: f.teamId,
+    assigneeId: f.assigneeId,
+    tier: f.tier,
+    equipmentBrand: f.equipmentBrand,
+    equipmentModel: f.equipmentModel,
     mergedIntoId: null,
     createdAt: now,
     updatedAt: now,
@@ -130,15 +179,16 @@ async function insertNewTicket(sql: Sql, deps: Deps, p: Principal, input: Create
     resolvedAt: null,
     closedAt: null,
   });
+  const priorityReason = `Priority ${priority} from urgency ${urgency} × impact ${impact} (priority matrix).`;
   await appendTimeline(sql, ticket.id, [
     {
-      id: deps.newId(),
+      id: f.entryId ?? deps.newId(),
       createdAt: now,
       kind: 'ticket.created',
-      actor,
+      actor: f.actor,
       visibility: 'public',
       body: null,
-      reason: `Priority ${priority} from urgency ${urgency} × impact ${impact} (priority matrix).`,
+      reason: f.reason ? `${f.reason} ${priorityReason}` : priorityReason,
       data: {
         channel: ticket.channel,
         type: ticket.type,
@@ -148,6 +198,7 @@ async function insertNewTicket(sql: Sql, deps: Deps, p: Principal, input: Create
         team_id: ticket.teamId,
         assignee_id: ticket.assigneeId,
         tier: ticket.tier,
+        ...f.data,
       },
     },
   ]);

@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../store/db.js';
+import type { MailContext } from './email/context.js';
 
 export interface Clock {
   now(): Date;
@@ -16,6 +17,8 @@ export interface Deps {
   clock: Clock;
   newId(): string;
   onCommitted?: CommittedListener;
+  /** The e-mail channel (set by buildApp): without it nothing is queued for sending. */
+  mail?: MailContext;
 }
 
 export function makeDeps(db: Database, overrides: Partial<Omit<Deps, 'db'>> = {}): Deps {

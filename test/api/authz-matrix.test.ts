@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Ticket } from '../../src/domain/ticket.js';
 import { buildAgent, buildRequester, buildTeam, buildTicket, signIn, type BuiltAgent } from '../support/factories.js';
 import { setAgentTeams } from '../../src/store/agents.js';
+import { insertAttachment } from '../../src/store/email.js';
+import { v7 as uuidv7 } from 'uuid';
 import { fakeWebDir } from '../support/fake-web.js';
 import { startTestApp, type TestApp } from '../support/harness.js';
 
@@ -53,7 +55,9 @@ const WORKS_ON_T: readonly Role[] = ['agentInTeam', 'manager', 'admin'];
 interface Call {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   url: string;
-  payload?: object;
+  payload?: object | Buffer;
+  /** For bodies that are not JSON (a raw e-mail). */
+  contentType?: string;
 }
 interface Row {
   label?: string;
@@ -93,6 +97,23 @@ const viewOf = async (w: World, owner: BuiltAgent, shared: boolean): Promise<str
     payload: { name: `Vue ${uniq()}`, query: { status: 'open' }, shared },
   });
   return res.json().id;
+};
+
+/** A public attachment on ticket T's creation entry (what a requester may download); its id. */
+let tAttachment: string | null = null;
+const attachmentOnT = async (w: World): Promise<string> => {
+  if (tAttachment) return tAttachment;
+  const content = Buffer.from('journal de la matrice');
+  const { sha256 } = await w.t.app.email.mail.blobs.put(content);
+  const created = await w.t.db.one<{ id: string }>(
+    "SELECT id FROM timeline_entries WHERE ticket_id = $1 AND kind = 'ticket.created'", [w.ticket.id]);
+  const row = await insertAttachment(w.t.db, {
+    id: uuidv7(), ticketId: w.ticket.id, timelineEntryId: created!.id, inboundMessageId: null, sha256, size: content.length,
+    contentType: 'text/plain', filename: 'journal.txt', contentId: null, inline: false, visibility: 'public',
+    uploadedByKind: 'requester', uploadedById: w.requester.id, createdAt: new Date(),
+  });
+  tAttachment = row.id;
+  return row.id;
 };
 
 const V1 = '/api/v1';
@@ -217,6 +238,37 @@ const MATRIX: Record<string, Row | Row[]> = {
   // The realtime socket: every signed-in principal (what each hears is tested in test/realtime). Without an
   // upgrade the route answers 426; anonymous handshakes get 401 before any upgrade.
   'GET /api/v1/ws': { allow: SIGNED_IN, okStatus: [426], request: () => ({ method: 'GET', url: `${V1}/ws` }) },
+
+  // E-mail: raw messages from an MTA (tokens with inbound:email, which only administrators hold), attachments of
+  // tickets one can see (requesters: of public entries), followers (agents working on the ticket).
+  'POST /api/v1/inbound/email': {
+    allow: ADMIN,
+    request: () => ({
+      method: 'POST', url: `${V1}/inbound/email`, contentType: 'message/rfc822',
+      payload: Buffer.from(`From: matrix-${uniq()}@client.test\r\nTo: support@relais.test\r\nSubject: Matrice\r\nMessage-ID: <${uniq()}@client.test>\r\n\r\nBonjour\r\n`),
+    }),
+  },
+  'GET /api/v1/tickets/:id/attachments/:attachmentId': {
+    allow: SEES_T,
+    request: async (w) => ({ method: 'GET', url: `${V1}/tickets/${w.ticket.id}/attachments/${await attachmentOnT(w)}` }),
+  },
+  'GET /api/v1/tickets/:id/followers': {
+    allow: [...WORKS_ON_T, 'readToken'],
+    request: (w) => ({ method: 'GET', url: `${V1}/tickets/${w.ticket.id}/followers` }),
+  },
+  'POST /api/v1/tickets/:id/followers': {
+    allow: WORKS_ON_T,
+    request: async (w) => ({ method: 'POST', url: `${V1}/tickets/${(await freshTicket(w)).id}/followers`, payload: { email: `f-${uniq()}@client.test` } }),
+  },
+  'DELETE /api/v1/tickets/:id/followers/:email': {
+    allow: WORKS_ON_T,
+    request: async (w) => {
+      const ticket = await freshTicket(w);
+      const email = `f-${uniq()}@client.test`;
+      await adminCall(w, { method: 'POST', url: `${V1}/tickets/${ticket.id}/followers`, payload: { email } });
+      return { method: 'DELETE', url: `${V1}/tickets/${ticket.id}/followers/${email}` };
+    },
+  },
 
   // People.
   'POST /api/v1/requesters': {
@@ -386,7 +438,10 @@ describe('authorization matrix', () => {
         const call = await row.request(w, role);
         const email = w.emails[role];
         const headers = row.freshSession && email ? await signIn(w.t.app, email) : w.headers[role]!;
-        const res = await w.t.app.inject({ method: call.method, url: call.url, headers, ...(call.payload ? { payload: call.payload } : {}) });
+        const res = await w.t.app.inject({
+          method: call.method, url: call.url, headers: call.contentType ? { ...headers, 'content-type': call.contentType } : headers,
+          ...(call.payload ? { payload: call.payload } : {}),
+        });
         const allowed = row.allow.includes(role);
         const ok = allowed
           ? (res.statusCode >= 200 && res.statusCode < 300) || (row.okStatus ?? []).includes(res.statusCode)

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { loadConfig, type Config } from '../../src/config/config.js';
@@ -48,8 +50,11 @@ export class TestClock implements Clock {
   }
 }
 
+/** One attachments directory per test process, never the repository's ./data. */
+const TEST_ATTACHMENTS_DIR = path.join(os.tmpdir(), `relais-test-attachments-${process.pid}`);
+
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ LOG_LEVEL: 'silent', ...overrides });
+  return loadConfig({ LOG_LEVEL: 'silent', RELAIS_ATTACHMENTS_DIR: TEST_ATTACHMENTS_DIR, ...overrides });
 }
 
 export interface TestApp {

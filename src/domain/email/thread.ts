@@ -51,7 +51,7 @@ export type ThreadRule = (typeof THREAD_RULES)[number];
 export const THREAD_CODES = [
   'joined', 'joined_automatic', 'reopened', 'new_ticket', 'new_ticket_sender_not_on_ticket', 'new_linked_closed',
   'new_linked_window_expired', 'bounce_matched', 'bounce_unmatched', 'ignored_own_address', 'ignored_no_sender',
-  'ignored_automatic_unthreaded', 'ignored_automatic_closed',
+  'ignored_automatic_unthreaded', 'ignored_automatic_closed', 'ignored_rate_limited',
 ] as const;
 export type ThreadCode = (typeof THREAD_CODES)[number];
 

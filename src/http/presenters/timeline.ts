@@ -14,5 +14,13 @@ export function presentTimelineEntry(e: TimelineEntryView): z.infer<typeof Timel
     reason: e.reason,
     data: e.data,
     created_at: e.createdAt.toISOString(),
+    attachments: e.attachments.map((a) => ({
+      id: a.id, filename: a.filename, content_type: a.contentType, size: a.size, inline: a.inline, content_id: a.contentId,
+    })),
+    deliveries: e.deliveries.map((d) => ({
+      id: d.id, kind: d.kind, to: d.to, cc: d.cc, status: d.status, attempts: d.attempts, last_error: d.lastError,
+      next_attempt_at: d.nextAttemptAt?.toISOString() ?? null, sent_at: d.sentAt?.toISOString() ?? null,
+      bounced_at: d.bouncedAt?.toISOString() ?? null, message_id: d.messageId,
+    })),
   };
 }

@@ -5,6 +5,7 @@ import type { Deps } from '../../usecases/deps.js';
 import { adminRoutes } from './admin.js';
 import { authRoutes } from './auth.js';
 import { directoryRoutes } from './directory.js';
+import { emailRoutes } from './email.js';
 import { queueRoutes } from './queues.js';
 import { realtimeRoutes } from './realtime.js';
 import { ticketActionRoutes } from './ticket-actions.js';
@@ -23,6 +24,7 @@ export function apiRoutes(deps: Deps, config: Config, hub: Hub): FastifyPluginAs
     await app.register(ticketActionRoutes(deps));
     await app.register(viewRoutes(deps));
     await app.register(queueRoutes(deps));
+    await app.register(emailRoutes(deps, config));
     await app.register(realtimeRoutes(deps, hub, config.publicUrl));
   };
 }

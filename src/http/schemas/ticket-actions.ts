@@ -40,6 +40,29 @@ export const LinkParams = z.object({
   linkId: z.string().min(1).max(64),
 });
 
+export const AttachmentJson = z.object({
+  id: Uuid,
+  filename: z.string().nullable(),
+  content_type: z.string(),
+  size: z.number().int(),
+  inline: z.boolean(),
+  content_id: z.string().nullable(),
+});
+
+export const DeliveryJson = z.object({
+  id: Uuid,
+  kind: z.enum(['reply', 'received', 'resolved']),
+  to: z.array(z.string()),
+  cc: z.array(z.string()),
+  status: z.enum(['queued', 'sent', 'failed', 'bounced']),
+  attempts: z.number().int(),
+  last_error: z.string().nullable(),
+  next_attempt_at: IsoDate.nullable(),
+  sent_at: IsoDate.nullable(),
+  bounced_at: IsoDate.nullable(),
+  message_id: z.string(),
+});
+
 export const TimelineEntryJson = z.object({
   id: Uuid,
   ticket_id: Uuid,
@@ -51,6 +74,8 @@ export const TimelineEntryJson = z.object({
   reason: z.string().nullable(),
   data: z.record(z.string(), z.unknown()),
   created_at: IsoDate,
+  attachments: z.array(AttachmentJson).describe('Files that came with the entry; download with GET /tickets/{id}/attachments/{attachment_id}'),
+  deliveries: z.array(DeliveryJson).describe('Agents only: the mail that carried this entry and its delivery state'),
 });
 
 export const TimelineList = z.object({ data: z.array(TimelineEntryJson) });

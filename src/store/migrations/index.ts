@@ -1,5 +1,6 @@
 import * as m0001 from './0001-initial.js';
 import * as m0002 from './0002-views-and-events.js';
+import * as m0003 from './0003-email.js';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: m0001.sql },
   { version: 2, name: 'views-and-events', sql: m0002.sql },
+  { version: 3, name: 'email', sql: m0003.sql },
 ];

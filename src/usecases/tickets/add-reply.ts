@@ -7,6 +7,7 @@ import type { TicketPatch } from '../../store/tickets.js';
 import type { Sql } from '../../store/db.js';
 import type { IdempotencyClaim } from '../../store/idempotency.js';
 import { appendTimeline, findTicket, findTimelineEntry, updateTicket } from '../../store/tickets.js';
+import { queueTicketMail } from '../email/notify.js';
 import { once } from '../idempotency.js';
 import type { Deps } from '../deps.js';
 import { loadVisibleTicket } from '../ticket-access.js';
@@ -47,7 +48,10 @@ export async function addReply(
     }, (id) => replayReply(sql, id));
     return { ...done.value, replayed: done.replayed };
   });
-  if (!result.replayed) deps.onCommitted?.([result.ticket.id]);
+  if (!result.replayed) {
+    deps.onCommitted?.([result.ticket.id]);
+    deps.mail?.wakeOutbound();
+  }
   return result;
 }
 
@@ -77,6 +81,8 @@ async function writeReply(sql: Sql, deps: Deps, p: Principal, actor: Actor, ref:
   }
   const updated = await updateTicket(sql, ticket.id, patch, { text: body, internal: false });
   await appendTimeline(sql, ticket.id, entries);
+  // The requester (and followers) get the reply by mail, queued in this transaction: sent if and only if it exists.
+  if (p.kind === 'agent') await queueTicketMail(sql, deps, updated, { kind: 'reply', entryId: replyId, agentId: p.id, body });
   const entry = await findTimelineEntry(sql, replyId);
   return { ticket: updated, entry: toTimelineView(entry!) };
 }

@@ -6,6 +6,7 @@ import type { Sql } from '../../store/db.js';
 import { findAgent } from '../../store/agents.js';
 import { categoryExists, teamExists } from '../../store/lookups.js';
 import { appendTimeline, updateTicket } from '../../store/tickets.js';
+import { queueTicketMail } from '../email/notify.js';
 import type { Deps } from '../deps.js';
 import { loadPriorityMatrix } from '../priority-matrix.js';
 
@@ -52,6 +53,12 @@ export async function applyTicketChanges(
   });
   if (plan.entries.length === 0) return { ticket, changed: false };
   const updated = await updateTicket(sql, ticket.id, plan.patch);
-  await appendTimeline(sql, ticket.id, plan.entries.map((e) => ({ ...e, id: deps.newId(), createdAt: now })));
+  const entries = plan.entries.map((e) => ({ ...e, id: deps.newId(), createdAt: now }));
+  await appendTimeline(sql, ticket.id, entries);
+  // An agent resolving the ticket tells the requester by mail (a requester who marks it resolved knows already).
+  const resolvedEntry = entries.find((e) => e.kind === 'ticket.status_changed' && e.data.to === 'resolved');
+  if (resolvedEntry && who.actor.kind === 'agent') {
+    await queueTicketMail(sql, deps, updated, { kind: 'resolved', entryId: resolvedEntry.id });
+  }
   return { ticket: updated, changed: true };
 }

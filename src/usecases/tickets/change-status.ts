@@ -28,6 +28,9 @@ export async function changeTicketStatus(deps: Deps, p: Principal, ref: string, 
       reason: input.reason || null,
     });
   });
-  if (result.changed) deps.onCommitted?.([result.ticket.id]);
+  if (result.changed) {
+    deps.onCommitted?.([result.ticket.id]);
+    deps.mail?.wakeOutbound();
+  }
   return result.ticket;
 }

@@ -1,6 +1,7 @@
 import { canSeeTicket, requireAgent } from '../../domain/permissions.js';
 import type { Principal } from '../../domain/principal.js';
 import { requesterCanSee } from '../../domain/timeline.js';
+import { listAttachmentsOfEntries, outboundOfEntries } from '../../store/email.js';
 import { findTicketsByIds, listTimelineEntries, mergedFamily } from '../../store/tickets.js';
 import type { Deps } from '../deps.js';
 import { loadVisibleTicket } from '../ticket-access.js';
@@ -20,6 +21,27 @@ export async function getTimeline(deps: Deps, p: Principal, ref: string): Promis
     family = family.filter((id) => visible.includes(id));
   }
   const entries = (await listTimelineEntries(deps.db, family)).map(toTimelineView);
-  if (p.kind === 'agent') return entries;
-  return entries.filter((e) => requesterCanSee(e.kind, e.visibility)).map(forRequester);
+  const visible = p.kind === 'agent' ? entries : entries.filter((e) => requesterCanSee(e.kind, e.visibility));
+  await withMail(deps, visible, p.kind === 'agent');
+  return p.kind === 'agent' ? visible : visible.map(forRequester);
+}
+
+/** Adds each entry's attachments (requesters: public ones only) and, for agents, the delivery state of its mail. */
+async function withMail(deps: Deps, entries: TimelineEntryView[], agent: boolean): Promise<void> {
+  const ids = entries.map((e) => e.id);
+  const byId = new Map(entries.map((e) => [e.id, e] as const));
+  for (const a of await listAttachmentsOfEntries(deps.db, ids)) {
+    if (!agent && a.visibility !== 'public') continue;
+    byId.get(a.timeline_entry_id!)?.attachments.push({
+      id: a.id, filename: a.filename, contentType: a.content_type, size: Number(a.size), inline: a.inline, contentId: a.content_id,
+    });
+  }
+  if (!agent) return;
+  for (const m of await outboundOfEntries(deps.db, ids)) {
+    byId.get(m.timeline_entry_id!)?.deliveries.push({
+      id: m.id, kind: m.kind, to: m.to_addresses, cc: m.cc_addresses, status: m.status, attempts: m.attempts,
+      lastError: m.last_error, nextAttemptAt: m.status === 'queued' ? m.next_attempt_at : null, sentAt: m.sent_at,
+      bouncedAt: m.bounced_at, messageId: m.message_id,
+    });
+  }
 }

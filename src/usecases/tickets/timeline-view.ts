@@ -13,6 +13,33 @@ export interface TimelineEntryView {
   reason: string | null;
   data: Record<string, unknown>;
   createdAt: Date;
+  /** Files that came with the entry (an e-mail's attachments, an agent's uploads). */
+  attachments: AttachmentView[];
+  /** Agents only: the mail that carried this entry (a reply, an acknowledgement) and whether it was delivered. */
+  deliveries: DeliveryView[];
+}
+
+export interface AttachmentView {
+  id: string;
+  filename: string | null;
+  contentType: string;
+  size: number;
+  inline: boolean;
+  contentId: string | null;
+}
+
+export interface DeliveryView {
+  id: string;
+  kind: 'reply' | 'received' | 'resolved';
+  to: string[];
+  cc: string[];
+  status: 'queued' | 'sent' | 'failed' | 'bounced';
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: Date | null;
+  sentAt: Date | null;
+  bouncedAt: Date | null;
+  messageId: string;
 }
 
 export function toTimelineView(r: TimelineEntryRow): TimelineEntryView {
@@ -27,6 +54,8 @@ export function toTimelineView(r: TimelineEntryRow): TimelineEntryView {
     reason: r.reason,
     data: r.data,
     createdAt: r.created_at,
+    attachments: [],
+    deliveries: [],
   };
 }
 
@@ -39,5 +68,5 @@ const REQUESTER_DATA_KEYS = ['from', 'to', 'reopened', 'channel', 'type', 'sourc
  */
 export function forRequester(v: TimelineEntryView): TimelineEntryView {
   const data = Object.fromEntries(Object.entries(v.data).filter(([k]) => REQUESTER_DATA_KEYS.includes(k)));
-  return { ...v, reason: null, data };
+  return { ...v, reason: null, data, deliveries: [] };
 }

@@ -18,6 +18,9 @@ export async function updateTicket(deps: Deps, p: Principal, ref: string, input:
     const ticket = await loadVisibleTicket(sql, p, ref, true);
     return applyTicketChanges(sql, deps, ticket, req, { actor: { kind: 'agent', id: agent.id }, reason: reason || null });
   });
-  if (result.changed) deps.onCommitted?.([result.ticket.id]);
+  if (result.changed) {
+    deps.onCommitted?.([result.ticket.id]);
+    deps.mail?.wakeOutbound();
+  }
   return result.ticket;
 }

@@ -1,0 +1,141 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from '../../config/config.js';
+import { DomainError } from '../../domain/errors.js';
+import { requireAgent } from '../../domain/permissions.js';
+import type { Deps } from '../../usecases/deps.js';
+import { acceptAndProcess } from '../../usecases/email/ingest.js';
+import { addFollower, deleteFollower, getAttachment, getFollowers } from '../../usecases/email/ticket-mail.js';
+import { principalOf } from '../auth.js';
+import { ErrorResponse } from '../schemas/common.js';
+import { TicketParams } from './tickets.js';
+
+const ERRORS = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+
+const InboundResult = z.object({
+  id: z.uuid().describe('The stored message'),
+  duplicate: z.boolean().describe('The same message (Message-ID, or content without one) had already been received'),
+  status: z.enum(['processed', 'ignored', 'failed', 'retry', 'skipped']),
+  ticket_id: z.uuid().nullable(),
+  ticket_number: z.number().int().nullable(),
+  decision: z.object({ action: z.string(), code: z.string(), reason: z.string() }).nullable(),
+});
+
+const FollowerJson = z.object({
+  email: z.string(),
+  name: z.string().nullable(),
+  source: z.enum(['email_cc', 'agent']),
+  added_at: z.string(),
+});
+const FollowerParams = TicketParams.extend({ email: z.string().min(3).max(320) });
+const AttachmentParams = TicketParams.extend({ attachmentId: z.string().min(1).max(64) });
+
+/** Types a browser may display inline from our origin; anything else is downloaded as bytes. */
+const INLINE_SAFE = /^(image\/(png|jpeg|gif|webp)|application\/pdf|text\/plain)$/;
+
+const presentFollower = (f: { email: string; name: string | null; source: 'email_cc' | 'agent'; added_at: Date }) => ({
+  email: f.email, name: f.name, source: f.source, added_at: f.added_at.toISOString(),
+});
+
+/** The e-mail channel's API: raw messages from an MTA, attachments, followers. */
+export function emailRoutes(deps: Deps, config: Config): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.addContentTypeParser('message/rfc822', { parseAs: 'buffer', bodyLimit: config.email.maxMessageBytes + 64 * 1024 }, (_req, body, done) => {
+      done(null, body);
+    });
+
+    app.post('/inbound/email', {
+      config: { auth: 'authenticated' },
+      bodyLimit: config.email.maxMessageBytes + 64 * 1024,
+      schema: {
+        tags: ['email'],
+        summary: 'Deliver a raw e-mail (for an MTA pipe)',
+        description:
+          'The body is one RFC 5322 message, `Content-Type: message/rfc822`. Needs an API token with the ' +
+          '`inbound:email` scope. The message is stored durably first (so a 2xx means it will not be lost), then ' +
+          'threaded and filed; the answer says what happened. Sending the same message again is safe: it is ' +
+          'recognised (`duplicate: true`) and nothing is filed twice.',
+        response: { 200: InboundResult, 202: InboundResult, ...ERRORS, 413: ErrorResponse, 415: ErrorResponse },
+      },
+    }, async (req, reply) => {
+      const p = principalOf(req);
+      const agent = requireAgent(p, 'agent', 'inbound:email');
+      if (!deps.mail) throw new DomainError('INTERNAL', 'The e-mail channel is not running.');
+      if (!Buffer.isBuffer(req.body)) {
+        throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the raw message with Content-Type: message/rfc822.');
+      }
+      const result = await acceptAndProcess({ ...deps, mail: deps.mail }, {
+        raw: req.body, source: 'http', sourceDetail: agent.via === 'token' ? `api token of agent ${agent.id}` : `agent ${agent.id}`,
+      });
+      const o = result.outcome;
+      return reply.status(o.status === 'retry' ? 202 : 200).send({
+        id: result.id, duplicate: result.duplicate, status: o.status, ticket_id: o.ticketId, ticket_number: o.ticketNumber,
+        decision: o.decision ? { action: o.decision.action, code: o.decision.code, reason: o.decision.reason } : null,
+      });
+    });
+
+    app.get('/tickets/:id/attachments/:attachmentId', {
+      config: { auth: 'authenticated' },
+      schema: {
+        tags: ['email'],
+        summary: 'Download an attachment',
+        description: 'Agents: any attachment of a ticket they can see. Requesters: attachments of public replies of their tickets.',
+        params: AttachmentParams,
+        response: { 200: z.any().describe('The file'), ...ERRORS },
+      },
+    }, async (req, reply) => {
+      const a = await getAttachment(deps, principalOf(req), req.params.id, req.params.attachmentId);
+      if (!deps.mail || !(await deps.mail.blobs.has(a.sha256))) {
+        throw new DomainError('ATTACHMENT_NOT_FOUND', 'The file of this attachment is missing from the attachments directory.');
+      }
+      const type = INLINE_SAFE.test(a.content_type) ? a.content_type : 'application/octet-stream';
+      const name = (a.filename ?? 'attachment').replace(/[\r\n"]/g, '_');
+      const ascii = name.replace(/[^\x20-\x7e]/g, '_');
+      void reply.header('content-type', type);
+      void reply.header('content-length', String(a.size));
+      void reply.header(
+        'content-disposition',
+        `${type === 'application/octet-stream' ? 'attachment' : 'inline'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      );
+      // Even a file shown inline can run nothing and reach nothing.
+      void reply.header('content-security-policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox");
+      void reply.header('cache-control', 'private, no-store');
+      return reply.send(deps.mail.blobs.stream(a.sha256));
+    });
+
+    app.get('/tickets/:id/followers', {
+      config: { auth: 'authenticated' },
+      schema: {
+        tags: ['email'],
+        summary: 'Followers of a ticket (agents)',
+        description: 'Addresses that receive the ticket’s public replies: people Cc’d on its mail, or added by an agent.',
+        params: TicketParams,
+        response: { 200: z.object({ data: z.array(FollowerJson) }), ...ERRORS },
+      },
+    }, async (req) => ({ data: (await getFollowers(deps, principalOf(req), req.params.id)).map(presentFollower) }));
+
+    app.post('/tickets/:id/followers', {
+      config: { auth: 'authenticated' },
+      schema: {
+        tags: ['email'],
+        summary: 'Add a follower (agents)',
+        params: TicketParams,
+        body: z.object({ email: z.email().max(320), name: z.string().max(200).nullish() }),
+        response: { 201: FollowerJson, ...ERRORS },
+      },
+    }, async (req, reply) => reply.status(201).send(presentFollower(await addFollower(deps, principalOf(req), req.params.id, req.body))));
+
+    app.delete('/tickets/:id/followers/:email', {
+      config: { auth: 'authenticated' },
+      schema: {
+        tags: ['email'],
+        summary: 'Remove a follower (agents)',
+        params: FollowerParams,
+        response: { 204: z.null(), ...ERRORS },
+      },
+    }, async (req, reply) => {
+      await deleteFollower(deps, principalOf(req), req.params.id, req.params.email);
+      return reply.status(204).send(null);
+    });
+  };
+}
