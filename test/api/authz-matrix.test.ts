@@ -252,6 +252,13 @@ const MATRIX: Record<string, Row | Row[]> = {
     allow: SEES_T,
     request: async (w) => ({ method: 'GET', url: `${V1}/tickets/${w.ticket.id}/attachments/${await attachmentOnT(w)}` }),
   },
+  'POST /api/v1/tickets/:id/attachments': {
+    allow: ['requester', 'orgRequester', ...WORKS_ON_T],
+    request: async (w) => ({
+      method: 'POST', url: `${V1}/tickets/${(await freshTicket(w)).id}/attachments?filename=capture.txt`,
+      contentType: 'text/plain', payload: Buffer.from('contenu'),
+    }),
+  },
   'GET /api/v1/tickets/:id/followers': {
     allow: [...WORKS_ON_T, 'readToken'],
     request: (w) => ({ method: 'GET', url: `${V1}/tickets/${w.ticket.id}/followers` }),

@@ -242,6 +242,32 @@ describe('attachments', () => {
   });
 });
 
+describe('agent replies with files', () => {
+  it('uploads a file, sends it with the reply, and the queued mail carries it; a foreign or reused id is refused', async () => {
+    const r = await deliver(await rawMail({ from: 'omar@client.test', to: SUPPORT, subject: 'Pilote manquant' }));
+    const up = await t.app.inject({
+      method: 'POST', url: `/api/v1/tickets/${r.ticket_number}/attachments?filename=pilote.json`, payload: '{"not":"parsed"}',
+      headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' },
+    });
+    expect(up.statusCode, up.body).toBe(201);
+    const file = up.json() as { id: string; filename: string; content_type: string; size: number };
+    expect(file).toMatchObject({ filename: 'pilote.json', content_type: 'application/json', size: 16 });
+    const sent = await api<{ entry: Entry }>('POST', `/tickets/${r.ticket_number}/replies`, { body: 'Voici le pilote.', attachment_ids: [file.id] });
+    expect(sent.status).toBe(201);
+    expect(sent.body.entry.attachments.map((a) => a.filename)).toEqual(['pilote.json']);
+    const mail = (await t.db.query<{ kind: string; attachment_ids: string[] }>('SELECT kind, attachment_ids FROM outbound_messages WHERE ticket_id = $1 ORDER BY created_at', [r.ticket_id]));
+    expect(mail.at(-1)).toEqual({ kind: 'reply', attachment_ids: [file.id] });
+    const reused = await api<{ error: { code: string } }>('POST', `/tickets/${r.ticket_number}/replies`, { body: 'Encore', attachment_ids: [file.id] });
+    expect(reused.status).toBe(400);
+    expect(reused.body.error.code).toBe('VALIDATION_FAILED');
+    const tooBig = await t.app.inject({
+      method: 'POST', url: `/api/v1/tickets/${r.ticket_number}/attachments?filename=big.bin`, payload: Buffer.alloc(10 * 1024 * 1024 + 10),
+      headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/octet-stream' },
+    });
+    expect(tooBig.statusCode).toBe(413);
+  });
+});
+
 describe('bad input', () => {
   it('refuses an empty body, the wrong content type and a token without the inbound:email scope', async () => {
     const empty = await t.app.inject({ method: 'POST', url: '/api/v1/inbound/email', payload: Buffer.alloc(0), headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'message/rfc822' } });

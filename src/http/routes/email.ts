@@ -1,13 +1,14 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config/config.js';
 import { DomainError } from '../../domain/errors.js';
 import { requireAgent } from '../../domain/permissions.js';
 import type { Deps } from '../../usecases/deps.js';
 import { acceptAndProcess } from '../../usecases/email/ingest.js';
-import { addFollower, deleteFollower, getAttachment, getFollowers } from '../../usecases/email/ticket-mail.js';
+import { addFollower, deleteFollower, getAttachment, getFollowers, uploadAttachment } from '../../usecases/email/ticket-mail.js';
 import { principalOf } from '../auth.js';
 import { ErrorResponse } from '../schemas/common.js';
+import { AttachmentJson } from '../schemas/ticket-actions.js';
 import { TicketParams } from './tickets.js';
 
 const ERRORS = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -101,6 +102,33 @@ export function emailRoutes(deps: Deps, config: Config): FastifyPluginAsyncZod {
       void reply.header('content-security-policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox");
       void reply.header('cache-control', 'private, no-store');
       return reply.send(deps.mail.blobs.stream(a.sha256));
+    });
+
+    // Uploads take the file's own Content-Type, whatever it is (a .json file is a file, not a request body).
+    await app.register(async (upload) => {
+      upload.removeAllContentTypeParsers();
+      upload.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: config.email.maxAttachmentBytes + 1 }, (_req, body, done) => done(null, body));
+      upload.withTypeProvider<ZodTypeProvider>().post('/tickets/:id/attachments', {
+        config: { auth: 'authenticated' },
+        bodyLimit: config.email.maxAttachmentBytes + 1,
+        schema: {
+          tags: ['email'],
+          summary: 'Upload a file to send with a reply',
+          description:
+            'The body is the file itself, with its Content-Type; `filename` names it. Returns its id, to pass in ' +
+            '`attachment_ids` of the next reply (which sends it by mail too). Limit: RELAIS_ATTACHMENT_MAX_BYTES.',
+          params: TicketParams,
+          querystring: z.object({ filename: z.string().min(1).max(255).regex(/^[^\/\\\0]+$/, 'a file name, without a path') }),
+          response: { 201: AttachmentJson, ...ERRORS, 413: ErrorResponse },
+        },
+      }, async (req, reply) => {
+        const content = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+        const contentType = (req.headers['content-type'] ?? 'application/octet-stream').split(';')[0]!.trim().toLowerCase() || 'application/octet-stream';
+        const a = await uploadAttachment(deps, principalOf(req), req.params.id, { content, filename: req.query.filename, contentType });
+        return reply.status(201).send({
+          id: a.id, filename: a.filename, content_type: a.content_type, size: Number(a.size), inline: a.inline, content_id: a.content_id,
+        });
+      });
     });
 
     app.get('/tickets/:id/followers', {

@@ -10,7 +10,7 @@ import { principalOf } from '../auth.js';
 import { presentOneTicket } from '../presenters/ticket.js';
 import { presentTimelineEntry } from '../presenters/timeline.js';
 import { ErrorResponse } from '../schemas/common.js';
-import { AssignBody, ChangeStatusBody, MessageBodyJson, ReplyResult, TimelineEntryJson, TimelineList } from '../schemas/ticket-actions.js';
+import { AssignBody, ChangeStatusBody, MessageBodyJson, ReplyBodyJson, ReplyResult, TimelineEntryJson, TimelineList } from '../schemas/ticket-actions.js';
 import { TicketJson, UpdateTicketBody } from '../schemas/tickets.js';
 import { ticketRelationRoutes } from './ticket-relations.js';
 import { TicketParams } from './tickets.js';
@@ -84,12 +84,14 @@ export function ticketActionRoutes(deps: Deps): FastifyPluginAsyncZod {
           'new ticket; a requester reply reopens a pending or resolved ticket.',
         params: TicketParams,
         headers: IdempotencyHeaders,
-        body: MessageBodyJson,
+        body: ReplyBodyJson,
         response: { 200: ReplyResult, 201: ReplyResult, ...WRITE_ERRORS },
       },
     }, async (req, reply) => {
       const p = principalOf(req);
-      const r = await addReply(deps, p, req.params.id, { body: req.body.body, idempotency: idempotencyClaim(req, p, req.body) });
+      const r = await addReply(deps, p, req.params.id, {
+        body: req.body.body, attachmentIds: req.body.attachment_ids, idempotency: idempotencyClaim(req, p, req.body),
+      });
       if (r.replayed) void reply.header('idempotent-replayed', 'true');
       return reply.status(r.replayed ? 200 : 201).send({ entry: presentTimelineEntry(r.entry), ticket: await presentOneTicket(deps, r.ticket) });
     });

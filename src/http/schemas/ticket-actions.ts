@@ -25,6 +25,11 @@ export const AssignBody = z.strictObject({
 
 export const MessageBodyJson = z.strictObject({ body: MessageBody });
 
+export const ReplyBodyJson = z.strictObject({
+  body: MessageBody,
+  attachment_ids: z.array(Uuid).max(20).optional().describe('Files uploaded first with POST /tickets/{id}/attachments; sent with the reply (and its mail)'),
+});
+
 export const MergeBody = z.strictObject({ into: TicketRef.describe('The ticket that survives'), reason: Reason.optional() });
 
 export const LinkBody = z

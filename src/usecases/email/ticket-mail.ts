@@ -1,9 +1,10 @@
 import { DomainError } from '../../domain/errors.js';
 import { requireAgent } from '../../domain/permissions.js';
 import type { Principal } from '../../domain/principal.js';
+import { assertTicketWritable } from '../../domain/ticket-changes.js';
 import { requesterCanSee } from '../../domain/timeline.js';
 import {
-  addFollowers, findAttachment, listFollowers, removeFollower, type AttachmentRow, type FollowerRow,
+  addFollowers, findAttachment, insertAttachment, listFollowers, removeFollower, type AttachmentRow, type FollowerRow,
 } from '../../store/email.js';
 import { appendTimeline, findTimelineEntry, mergedFamily, updateTicket } from '../../store/tickets.js';
 import type { Deps } from '../deps.js';
@@ -76,4 +77,33 @@ export async function deleteFollower(deps: Deps, p: Principal, ref: string, emai
     return ticket.id;
   });
   deps.onCommitted?.([ticketId]);
+}
+
+export interface UploadInput {
+  content: Buffer;
+  filename: string;
+  contentType: string;
+}
+
+/**
+ * A file uploaded to send with the caller's next reply (`attachment_ids`): stored content-addressed, attached to
+ * nothing until that reply binds it. Agents on tickets they may change; requesters on their own tickets.
+ */
+export async function uploadAttachment(deps: Deps, p: Principal, ref: string, input: UploadInput): Promise<AttachmentRow> {
+  if (p.kind === 'agent') requireAgent(p, 'agent', 'tickets:write');
+  const mail = deps.mail;
+  if (!mail) throw new DomainError('INTERNAL', 'The attachments store is not running.');
+  const ticket = await loadVisibleTicket(deps.db, p, ref);
+  assertTicketWritable(ticket);
+  if (input.content.length === 0) throw new DomainError('VALIDATION_FAILED', 'The file is empty.', [{ path: 'body', message: 'empty' }]);
+  const max = mail.config.maxAttachmentBytes;
+  if (input.content.length > max) {
+    throw new DomainError('PAYLOAD_TOO_LARGE', `The file is ${input.content.length} bytes; the limit is ${max} bytes.`, { limit: max });
+  }
+  const { sha256 } = await mail.blobs.put(input.content);
+  return insertAttachment(deps.db, {
+    id: deps.newId(), ticketId: ticket.id, timelineEntryId: null, inboundMessageId: null, sha256, size: input.content.length,
+    contentType: input.contentType, filename: input.filename, contentId: null, inline: false, visibility: 'public',
+    uploadedByKind: p.kind, uploadedById: p.id, createdAt: deps.clock.now(),
+  });
 }

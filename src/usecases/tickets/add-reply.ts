@@ -1,8 +1,10 @@
+import { DomainError } from '../../domain/errors.js';
 import { requireAgent } from '../../domain/permissions.js';
 import type { Principal } from '../../domain/principal.js';
 import { assertTicketWritable } from '../../domain/ticket-changes.js';
 import { transitionStatus, type Ticket, type TicketStatus } from '../../domain/ticket.js';
 import type { Actor, NewTimelineEntry } from '../../domain/timeline.js';
+import { bindUploads } from '../../store/email.js';
 import type { TicketPatch } from '../../store/tickets.js';
 import type { Sql } from '../../store/db.js';
 import type { IdempotencyClaim } from '../../store/idempotency.js';
@@ -34,7 +36,7 @@ export async function addReply(
   deps: Deps,
   p: Principal,
   ref: string,
-  input: { body: string; idempotency?: IdempotencyClaim },
+  input: { body: string; attachmentIds?: readonly string[]; idempotency?: IdempotencyClaim },
 ): Promise<AddReplyResult & { replayed: boolean }> {
   if (p.kind === 'agent') requireAgent(p, 'agent', 'tickets:write');
   const actor: Actor = { kind: p.kind, id: p.id };
@@ -43,7 +45,7 @@ export async function addReply(
     // The key is checked before the ticket: a retry of a reply that went through is answered even if the
     // ticket was closed in between.
     const done = await once(sql, input.idempotency, now, async () => {
-      const value = await writeReply(sql, deps, p, actor, ref, input.body, now);
+      const value = await writeReply(sql, deps, p, actor, ref, input.body, input.attachmentIds ?? [], now);
       return { value, resourceId: value.entry.id };
     }, (id) => replayReply(sql, id));
     return { ...done.value, replayed: done.replayed };
@@ -61,7 +63,9 @@ async function replayReply(sql: Sql, entryId: string): Promise<AddReplyResult | 
   return entry && ticket ? { entry: toTimelineView(entry), ticket } : null;
 }
 
-async function writeReply(sql: Sql, deps: Deps, p: Principal, actor: Actor, ref: string, body: string, now: Date): Promise<AddReplyResult> {
+async function writeReply(
+  sql: Sql, deps: Deps, p: Principal, actor: Actor, ref: string, body: string, attachmentIds: readonly string[], now: Date,
+): Promise<AddReplyResult> {
   const ticket = await loadVisibleTicket(sql, p, ref, true);
   assertTicketWritable(ticket);
   const replyId = deps.newId();
@@ -81,8 +85,20 @@ async function writeReply(sql: Sql, deps: Deps, p: Principal, actor: Actor, ref:
   }
   const updated = await updateTicket(sql, ticket.id, patch, { text: body, internal: false });
   await appendTimeline(sql, ticket.id, entries);
+  const ids = [...new Set(attachmentIds)];
+  const bound = await bindUploads(sql, ticket.id, ids, replyId, p.id);
+  if (bound.length !== ids.length) {
+    throw new DomainError('VALIDATION_FAILED', 'Some attachments are unknown, not yours, or already sent with another reply.', [
+      { path: 'attachment_ids', message: 'upload each file to this ticket first (POST /tickets/{id}/attachments)' },
+    ]);
+  }
   // The requester (and followers) get the reply by mail, queued in this transaction: sent if and only if it exists.
-  if (p.kind === 'agent') await queueTicketMail(sql, deps, updated, { kind: 'reply', entryId: replyId, agentId: p.id, body });
-  const entry = await findTimelineEntry(sql, replyId);
-  return { ticket: updated, entry: toTimelineView(entry!) };
+  if (p.kind === 'agent') {
+    await queueTicketMail(sql, deps, updated, { kind: 'reply', entryId: replyId, agentId: p.id, body, attachmentIds: ids });
+  }
+  const entry = toTimelineView((await findTimelineEntry(sql, replyId))!);
+  entry.attachments = bound.map((a) => ({
+    id: a.id, filename: a.filename, contentType: a.content_type, size: Number(a.size), inline: a.inline, contentId: a.content_id,
+  }));
+  return { ticket: updated, entry };
 }
