@@ -5,6 +5,9 @@ import type { Deps } from '../../usecases/deps.js';
 import type { MailContext } from '../../usecases/email/context.js';
 import { acceptInbound, processPendingInbound, type MailDeps } from '../../usecases/email/ingest.js';
 import type { AcceptInput, AcceptResult } from './accept-types.js';
+import { startOutboundSender } from './outbound-sender.js';
+import { startSmtpReceiver } from './smtp-receiver.js';
+import { workLoop } from './work-loop.js';
 
 export interface EmailChannel {
   mail: MailContext;
@@ -12,6 +15,8 @@ export interface EmailChannel {
   accept(input: AcceptInput): Promise<AcceptResult>;
   /** Processes every stored message now; for tests and benchmarks. */
   drainInbound(): Promise<void>;
+  /** Sends every due outbound message now (nothing when outbound mail is off); for tests. */
+  drainOutbound(): Promise<void>;
   /** The SMTP receiver's port, when it runs. */
   smtpPort: number | null;
   close(): Promise<void>;
@@ -19,50 +24,6 @@ export interface EmailChannel {
 
 /** How often each worker looks for work another process queued (wake-ups only reach this process). */
 const POLL_MS = 2_000;
-
-/**
- * A loop that runs `work` when woken or every `pollMs`, never twice at once, until it reports no more work;
- * errors are logged and retried on the next turn.
- */
-export function workLoop(work: () => Promise<boolean>, pollMs: number, log: FastifyBaseLogger, what: string) {
-  let running: Promise<void> | null = null;
-  let again = false;
-  let closed = false;
-  const run = (): Promise<void> => {
-    if (closed) return Promise.resolve();
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      try {
-        do {
-          again = false;
-          while (!closed && (await work())) { /* more work queued */ }
-        } while (again && !closed);
-      } catch (err) {
-        log.error({ err }, `${what} failed; retrying on the next pass`);
-      } finally {
-        running = null;
-      }
-    })();
-    return running;
-  };
-  const timer = setInterval(() => void run(), pollMs);
-  timer.unref();
-  return {
-    wake: () => void run(),
-    drain: async () => {
-      await run();
-      if (again) await run();
-    },
-    close: async () => {
-      closed = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
-}
 
 /**
  * Starts the e-mail channel: the store of raw messages and attachments, the inbound processor, and (when
@@ -86,17 +47,38 @@ export async function startEmailChannel(deps: Deps, config: Config, log: Fastify
   const inbound = workLoop(async () => (await processPendingInbound(mailDeps, 20)).length > 0, POLL_MS, log, 'inbound e-mail processing');
   wakers.inbound = inbound.wake;
   const accept = (input: AcceptInput) => acceptInbound(mailDeps, input);
-  const closers: Array<() => Promise<void>> = [];
+  let drainOutbound = async (): Promise<void> => undefined;
+  let closeSender = async (): Promise<void> => undefined;
+  let closeReceiver = async (): Promise<void> => undefined;
+  if (config.email.smtpOutUrl) {
+    const sender = startOutboundSender(mailDeps, { smtpUrl: config.email.smtpOutUrl, log });
+    wakers.outbound = sender.wake;
+    drainOutbound = sender.drain;
+    closeSender = sender.close;
+    sender.wake();
+  }
+  let smtpPort: number | null = null;
+  if (config.email.smtpPort !== null) {
+    const receiver = await startSmtpReceiver({
+      host: config.email.smtpHost, port: config.email.smtpPort, supportAddresses: config.email.supportAddresses,
+      maxMessageBytes: config.email.maxMessageBytes, accept, log,
+    });
+    smtpPort = receiver.port;
+    closeReceiver = receiver.close;
+  }
   // Anything left from before a restart (accepted, not yet filed) is filed now.
   inbound.wake();
   return {
     mail,
     accept,
     drainInbound: inbound.drain,
-    smtpPort: null,
+    drainOutbound: () => drainOutbound(),
+    smtpPort,
     async close() {
-      for (const c of closers.reverse()) await c();
+      // Stop accepting first, then finish filing, then sending.
+      await closeReceiver();
       await inbound.close();
+      await closeSender();
     },
   };
 }
