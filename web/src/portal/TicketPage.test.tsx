@@ -62,6 +62,36 @@ describe('TicketPage', () => {
     expect(items[3]!.textContent).toContain('Léa Dubois a passé le statut à « En attente du demandeur »');
   });
 
+  it('lists the files of the first message and of replies as download links, with their sizes', async () => {
+    const ticket = buildTicket({ channel: 'email' });
+    const file = (id: string, filename: string | null, size: number) => ({
+      id: `00000000-0000-4000-8000-0000000000${id}`, filename, content_type: 'application/pdf', size, inline: false, content_id: null,
+    });
+    ticketApi(ticket, [
+      buildEntry({
+        kind: 'ticket.created', body: null, actor: { kind: 'requester', id: ME.id, name: ME.name },
+        data: { channel: 'email' }, attachments: [file('f1', 'facture.pdf', 250_000)],
+      }),
+      buildEntry({ body: 'Voici la procédure.', attachments: [file('f2', null, 2_621_440)] }),
+    ]);
+    renderPortal(<TicketPage number={1042} />, { path: '/tickets/1042' });
+
+    const conversation = await screen.findByRole('region', { name: 'Échanges' });
+    const lists = await within(conversation).findAllByRole('list', { name: '1 pièce jointe' });
+    expect(lists).toHaveLength(2);
+    const first = lists[0]!;
+    const link = within(first).getByRole('link', { name: 'facture.pdf' });
+    expect(link.getAttribute('href')).toBe('/api/v1/tickets/1042/attachments/00000000-0000-4000-8000-0000000000f1');
+    expect(first.textContent?.replace(/[\u00a0\u202f]/g, ' ')).toContain('(244 ko)');
+    // Under the description, the requester's own first message.
+    expect(first.closest('li.entry')!.textContent).toContain('Depuis lundi');
+
+    const reply = within(conversation).getByText('Voici la procédure.').closest('li.entry') as HTMLElement;
+    const second = within(reply).getByRole('link', { name: 'Pièce jointe sans nom' });
+    expect(second.getAttribute('href')).toBe('/api/v1/tickets/1042/attachments/00000000-0000-4000-8000-0000000000f2');
+    expect(reply.textContent?.replace(/[\u00a0\u202f]/g, ' ')).toContain('(2,5 Mo)');
+  });
+
   it('sends a reply with an Idempotency-Key and shows it at once', async () => {
     const ticket = buildTicket();
     const sent = buildEntry({ body: 'Toujours en panne', actor: { kind: 'requester', id: ME.id, name: ME.name } });

@@ -1,8 +1,9 @@
 import { Link } from 'wouter';
-import type { Ticket, TicketStatus, TimelineEntry } from '../shared/api/types';
+import type { Ticket, TicketStatus, TimelineAttachment, TimelineEntry } from '../shared/api/types';
 import { useT } from '../shared/i18n/I18nProvider';
 import { useFormat } from '../shared/i18n/format';
 import { Markdown } from '../shared/ui/Markdown';
+import { Attachments } from './Attachments';
 
 type T = ReturnType<typeof useT>;
 
@@ -20,6 +21,8 @@ export function authorName(t: T, entry: Pick<TimelineEntry, 'actor'>, meId: stri
 export function Timeline({ ticket, entries, meId }: { ticket: Ticket; entries: TimelineEntry[]; meId: string }) {
   const t = useT();
   const descriptionAuthor = ticket.requester_id === meId ? t('portal.ticket.you') : ticket.requester.name;
+  // Files sent with the first message (a ticket opened by e-mail) belong with the description.
+  const creation = entries.find((e) => e.kind === 'ticket.created' && e.ticket_id === ticket.id);
   return (
     <ol className="timeline portal-timeline">
       <Message
@@ -28,6 +31,8 @@ export function Timeline({ ticket, entries, meId }: { ticket: Ticket; entries: T
         staff={false}
         at={ticket.created_at}
         body={ticket.description}
+        attachments={creation?.attachments ?? []}
+        ticketNumber={ticket.number}
       />
       {entries.map((entry) => {
         if (entry.kind === 'ticket.replied') {
@@ -40,6 +45,8 @@ export function Timeline({ ticket, entries, meId }: { ticket: Ticket; entries: T
               at={entry.created_at}
               body={entry.body ?? ''}
               fromTicket={entry.ticket_number !== ticket.number ? entry.ticket_number : undefined}
+              attachments={entry.attachments}
+              ticketNumber={ticket.number}
             />
           );
         }
@@ -57,6 +64,9 @@ function Message(props: {
   at: string;
   body: string;
   fromTicket?: number | undefined;
+  attachments: readonly TimelineAttachment[];
+  /** The page's ticket: its URL also serves the files of tickets merged into it. */
+  ticketNumber: number;
 }) {
   const t = useT();
   const fmt = useFormat();
@@ -76,6 +86,7 @@ function Message(props: {
       ) : (
         <p className="entry-body muted">{t('portal.ticket.noDescription')}</p>
       )}
+      <Attachments ticketNumber={props.ticketNumber} attachments={props.attachments} />
     </li>
   );
 }

@@ -86,6 +86,9 @@ export const en = {
   'portal.ticket.reopenedDone': 'The ticket is reopened.',
   'portal.ticket.notFound': 'This ticket does not exist, or you are not allowed to see it.',
 
+  'portal.attachments.title': '{count, plural, one {# attachment} other {# attachments}}',
+  'portal.attachments.unnamed': 'Unnamed attachment',
+
   'portal.reply.title': 'Reply',
   'portal.reply.label': 'Your reply',
   'portal.reply.hint': 'Markdown is supported.',
@@ -186,6 +189,9 @@ export const fr: Translation<typeof en> = {
   'portal.ticket.resolvedDone': 'Le ticket est marqué comme résolu.',
   'portal.ticket.reopenedDone': 'Le ticket est rouvert.',
   'portal.ticket.notFound': 'Ce ticket n’existe pas, ou vous n’avez pas le droit de le voir.',
+
+  'portal.attachments.title': '{count, plural, one {# pièce jointe} other {# pièces jointes}}',
+  'portal.attachments.unnamed': 'Pièce jointe sans nom',
 
   'portal.reply.title': 'Répondre',
   'portal.reply.label': 'Votre réponse',

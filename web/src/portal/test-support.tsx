@@ -118,6 +118,8 @@ export function buildEntry(over: Partial<TimelineEntry> = {}): TimelineEntry {
     reason: null,
     data: {},
     created_at: '2026-03-02T08:30:00.000Z',
+    attachments: [],
+    deliveries: [],
     ...over,
   };
 }

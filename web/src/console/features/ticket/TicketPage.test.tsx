@@ -86,6 +86,15 @@ describe('TicketPage', () => {
     expect(await within(relations).findByRole('button', { name: 'Supprimer le lien avec le ticket #1001' })).toBeTruthy();
   });
 
+  it('shows the followers next to the requester, fetched for this ticket', async () => {
+    renderPage();
+    const followers = await screen.findByRole('region', { name: 'Abonnés' });
+    expect(await within(followers).findByText('Aucun abonné.')).toBeTruthy();
+    expect(calls.some((c) => c.method === 'GET' && c.path === `${BASE}/followers`)).toBe(true);
+    // Next to the requester panel, in the side column.
+    expect(screen.getByRole('region', { name: 'Demandeur' }).nextElementSibling).toBe(followers);
+  });
+
   it('saves only the changed properties, with the reason', async () => {
     const user = userEvent.setup();
     renderPage('en');

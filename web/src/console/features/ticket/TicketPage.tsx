@@ -8,6 +8,7 @@ import { usePresence } from '../../../shared/realtime/RealtimeProvider';
 import { errorText, ticketKeys, useTicketByNumber, useTimeline, type TicketView } from './api';
 import { Composer, type ComposerHandle } from './Composer';
 import { EscalateDialog } from './EscalateDialog';
+import { FollowersPanel } from './FollowersPanel';
 import { PresenceBar } from './PresenceBar';
 import { PropertiesForm } from './PropertiesForm';
 import { RelationsPanel } from './RelationsPanel';
@@ -115,6 +116,7 @@ function TicketScreen({ ticket }: { ticket: TicketView }) {
           <TagsEditor ticket={ticket} readOnly={readOnly} />
           <RelationsPanel ticket={ticket} readOnly={readOnly} />
           <RequesterPanel ticket={ticket} />
+          <FollowersPanel ticket={ticket} readOnly={readOnly} />
         </aside>
       </div>
       <TimelineAnnouncer entries={timeline.data} meId={me.id} />

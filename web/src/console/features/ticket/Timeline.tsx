@@ -4,12 +4,17 @@ import { useFormat } from '../../../shared/i18n/format';
 import { useT } from '../../../shared/i18n/I18nProvider';
 import { Markdown } from '../../../shared/ui/Markdown';
 import type { TicketView } from './api';
+import { AttachmentList } from './Attachments';
+import { Deliveries } from './Deliveries';
+import { emailOrigin } from './email-data';
+import { EmailOrigin, EmailViews } from './EmailOrigin';
 import { actorName, displayReason } from './event-sentence';
 import { useSentences } from './useSentence';
 
 /**
  * The ticket's history, oldest first: public replies, internal notes (marked in words, not only in colour)
  * and change events as sentences with their reasons. The ticket's own creation shows its description.
+ * Mail shows where it came from and why it landed here; files and the delivery of our own mail follow.
  */
 export function Timeline({ ticket, entries }: { ticket: TicketView; entries: readonly TimelineEntry[] }) {
   const t = useT();
@@ -39,6 +44,15 @@ function TimelineItem({ entry, ticket }: { entry: TimelineEntry; ticket: TicketV
         <Link href={`/tickets/${entry.ticket_number}`}>#{entry.ticket_number}</Link>
       </span>
     ) : null;
+  const origin = emailOrigin(entry);
+  const mail = origin ? <EmailOrigin entry={entry} origin={origin} /> : null;
+  const extras = (
+    <>
+      {origin && <EmailViews origin={origin} attachments={entry.attachments} ticketNumber={ticket.number} />}
+      <AttachmentList ticketNumber={ticket.number} attachments={entry.attachments} />
+      <Deliveries deliveries={entry.deliveries} />
+    </>
+  );
   const isMessage = entry.kind === 'ticket.replied' || entry.kind === 'ticket.noted';
   const isOwnCreation = entry.kind === 'ticket.created' && entry.ticket_id === ticket.id;
 
@@ -60,7 +74,9 @@ function TimelineItem({ entry, ticket }: { entry: TimelineEntry; ticket: TicketV
           {fromMerged}
         </div>
         {sentence && <p className="entry-sentence">{sentence.text}</p>}
+        {mail}
         {body.trim() ? <Markdown source={body} /> : isOwnCreation ? <p className="muted">{t('ticket.timeline.noDescription')}</p> : null}
+        {extras}
       </li>
     );
   }
@@ -87,6 +103,14 @@ function TimelineItem({ entry, ticket }: { entry: TimelineEntry; ticket: TicketV
           ))}
         </ul>
       )}
+      {mail}
+      {entry.kind === 'ticket.email_received' && entry.body?.trim() && (
+        <details className="email-body">
+          <summary>{t('ticket.email.showBody')}</summary>
+          <Markdown source={entry.body} />
+        </details>
+      )}
+      {extras}
     </li>
   );
 }

@@ -16,7 +16,16 @@ export const ticketKeys = {
   details: (id: string) => ['ticket', id, 'details'] as const,
   timeline: (id: string) => ['ticket', id, 'timeline'] as const,
   links: (id: string) => ['ticket', id, 'links'] as const,
+  followers: (id: string) => ['ticket', id, 'followers'] as const,
 };
+
+/** Someone who receives the ticket's public replies by e-mail (GET /tickets/:id/followers). */
+export interface Follower {
+  email: string;
+  name: string | null;
+  source: 'email_cc' | 'agent';
+  added_at: string;
+}
 
 /**
  * The ticket of a `/tickets/:number` page. The number is resolved to the id once (it never changes); the
@@ -57,6 +66,21 @@ export function useLinks(ticketId: string) {
     queryKey: ticketKeys.links(ticketId),
     queryFn: () => api.get<{ data: TicketLink[] }>(`/tickets/${ticketId}/links`).then((r) => r.data),
   });
+}
+
+export function useFollowers(ticketId: string) {
+  return useQuery({
+    queryKey: ticketKeys.followers(ticketId),
+    queryFn: () => api.get<{ data: Follower[] }>(`/tickets/${ticketId}/followers`).then((r) => r.data),
+  });
+}
+
+export function addFollower(ticketId: string, email: string): Promise<Follower> {
+  return api.post<Follower>(`/tickets/${ticketId}/followers`, { email });
+}
+
+export function removeFollower(ticketId: string, email: string): Promise<void> {
+  return api.delete(`/tickets/${ticketId}/followers/${encodeURIComponent(email)}`);
 }
 
 export function useRequester(id: string) {
@@ -111,6 +135,8 @@ const KNOWN_ERRORS: Partial<Record<string, MessageId>> = {
   MERGE_NOT_ALLOWED: 'ticket.error.MERGE_NOT_ALLOWED',
   LINK_NOT_ALLOWED: 'ticket.error.LINK_NOT_ALLOWED',
   LINK_EXISTS: 'ticket.error.LINK_EXISTS',
+  FOLLOWER_EXISTS: 'ticket.error.FOLLOWER_EXISTS',
+  FOLLOWER_NOT_FOUND: 'ticket.error.FOLLOWER_NOT_FOUND',
   FORBIDDEN: 'ticket.error.FORBIDDEN',
   VALIDATION_FAILED: 'ticket.error.VALIDATION_FAILED',
 };

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { TimelineEntry } from '../../../shared/api/types';
 import type { MessageId } from '../../../shared/i18n/ids';
 import type { MessageValues } from '../../../shared/i18n/I18nProvider';
+import { emailOrigin, mailbox } from './email-data';
 
 type T = (id: MessageId, values?: MessageValues) => string;
 
@@ -53,6 +54,28 @@ function priorityLabel(t: T, v: unknown): string {
 }
 function levelLabel(t: T, v: unknown): string {
   return v === 1 || v === 2 || v === 3 ? t(`level.${v}`) : String(v);
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** "Jean Martin <jean@client.example>, x@y" from `[{ email, name }]`. */
+function people(v: unknown): string[] {
+  if (!Array.isArray(v)) return [];
+  return v
+    .filter(isRecord)
+    .map((p) => (str(p.email) ? mailbox({ address: str(p.email)!, name: str(p.name) }) : null))
+    .filter((x): x is string => x !== null);
+}
+
+/** "x@y (5.1.1 User unknown)" for each recipient of a delivery status notification. */
+function bouncedRecipients(v: unknown): string[] {
+  if (!Array.isArray(v)) return [];
+  return v.filter(isRecord).map((r) => {
+    const diagnostic = (str(r.diagnostic) ?? '').replace(/^smtp;\s*/i, '').trim();
+    const detail = [str(r.status), diagnostic.length > 200 ? `${diagnostic.slice(0, 200)}…` : diagnostic].filter(Boolean).join(' ');
+    const who = str(r.recipient) ?? '?';
+    return detail ? `${who} (${detail})` : who;
+  });
 }
 
 /** One line per changed field of a `ticket.fields_changed` entry. */
@@ -183,6 +206,31 @@ export function eventSentence(entry: TimelineEntry, d: SentenceDeps): Sentence {
         role: str(data.role) ?? 'related',
         ticket: d.ticketRef(num(data.ticket_number) ?? 0),
       });
+    case 'ticket.email_received': {
+      const origin = emailOrigin(entry);
+      return s('ticket.event.emailReceived', {
+        classification: origin?.classification ?? 'other',
+        from: origin?.from ? mailbox(origin.from) : t('ticket.value.unknownSender'),
+      });
+    }
+    case 'ticket.email_bounced': {
+      const recipients = bouncedRecipients(data.recipients);
+      return s('ticket.event.emailBounced', { count: recipients.length, recipients: recipients.join(', ') });
+    }
+    case 'ticket.email_failed':
+      return s('ticket.event.emailFailed', {
+        to: strings(data.to).join(', ') || t('ticket.actor.unknown'),
+        attempts: num(data.attempts) ?? 0,
+        error: str(data.error) ?? t('ticket.value.unknownError'),
+      });
+    case 'ticket.followers_changed': {
+      const added = people(data.added);
+      const removed = people(data.removed);
+      const lines: string[] = [];
+      if (added.length) lines.push(t('ticket.change.followersAdded', { count: added.length, people: added.join(', ') }));
+      if (removed.length) lines.push(t('ticket.change.followersRemoved', { count: removed.length, people: removed.join(', ') }));
+      return s('ticket.event.followersChanged', {}, lines);
+    }
   }
 }
 
@@ -191,7 +239,11 @@ const AUTOMATIC_REASONS: Record<string, MessageId> = {
   'agent replied': 'ticket.reason.agentReplied',
   'requester replied': 'ticket.reason.requesterReplied',
   'the assignee is not a member of the new team': 'ticket.reason.assigneeNotInTeam',
+  'requester replied by e-mail': 'ticket.reason.requesterRepliedByEmail',
 };
+
+/** Kinds whose reason only repeats the sentence, or is explained by the e-mail origin block instead. */
+const REASON_SHOWN_ELSEWHERE = new Set<TimelineEntry['kind']>(['ticket.email_received', 'ticket.email_bounced', 'ticket.email_failed']);
 
 /**
  * The reason to show after a sentence, or null. Automatic parts that only repeat the sentence (the priority
@@ -201,6 +253,11 @@ export function displayReason(entry: TimelineEntry, t: T): string | null {
   let reason = entry.reason?.trim() ?? '';
   if (!reason) return null;
   if (entry.kind === 'ticket.created' && /^Priority P\d from urgency \d × impact \d/.test(reason)) return null;
+  if (REASON_SHOWN_ELSEWHERE.has(entry.kind)) return null;
+  // Threading decisions are written in English by the server; the reply's e-mail block explains them in full.
+  if (entry.kind === 'ticket.status_changed' && /\bReopened #\d+ because /.test(reason)) return t('ticket.reason.reopenedByEmail');
+  const cc = /^(\S+) wrote to them too \(To\/Cc\)/.exec(reason);
+  if (entry.kind === 'ticket.followers_changed' && cc) return t('ticket.reason.ccFollowers', { from: cc[1] });
   if (entry.kind === 'ticket.priority_changed') reason = reason.replace(/^urgency \d × impact \d → P\d( — )?/, '');
   const [head = '', ...rest] = reason.split(' — ');
   const known = AUTOMATIC_REASONS[head];

@@ -63,6 +63,8 @@ export function entry(over: Partial<TimelineEntry> & Pick<TimelineEntry, 'kind'>
     reason: null,
     data: {},
     created_at: '2026-03-02T10:15:00.000Z',
+    attachments: [],
+    deliveries: [],
     ...over,
   };
 }
@@ -80,7 +82,7 @@ type Route = [method: string, path: string | RegExp, reply: (call: Call) => Repl
 
 /**
  * Replaces fetch: the first route whose method and path match answers; lookups (agents, teams, categories)
- * answer by default. Every call is recorded, in order.
+ * and an empty followers list answer by default. Every call is recorded, in order.
  */
 export function mockApi(routes: Route[] = []) {
   const calls: Call[] = [];
@@ -89,6 +91,7 @@ export function mockApi(routes: Route[] = []) {
     ['GET', '/api/v1/agents', () => ({ body: { data: agents } })],
     ['GET', '/api/v1/teams', () => ({ body: { data: teams } })],
     ['GET', '/api/v1/categories', () => ({ body: { data: categories } })],
+    ['GET', /^\/api\/v1\/tickets\/[^/]+\/followers$/, () => ({ body: { data: [] } })],
   ];
   const fn = vi.fn(async (input: string, init?: RequestInit) => {
     const url = new URL(input, 'http://relais.test');

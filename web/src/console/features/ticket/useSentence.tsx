@@ -7,7 +7,7 @@ import { useT } from '../../../shared/i18n/I18nProvider';
 import { eventSentence, type SentenceDeps } from './event-sentence';
 
 /** Formats a message whose values may be React nodes (links), keeping React keys stable. */
-function useRich() {
+export function useRich() {
   const intl = useIntl();
   return useCallback(
     (id: string, values: Record<string, ReactNode>): ReactNode => {
