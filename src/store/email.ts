@@ -357,3 +357,13 @@ export async function outboundOfTicket(sql: Sql, ticketId: string): Promise<Outb
 export async function inboundOfTicket(sql: Sql, ticketId: string): Promise<InboundRow[]> {
   return sql.query<InboundRow>('SELECT * FROM inbound_messages WHERE ticket_id = $1 ORDER BY received_at', [ticketId]);
 }
+
+/**
+ * Frees every lease. Only for the embedded engine at start-up: its data-directory lock guarantees no other process
+ * exists, so any lease left is a dead process's, and waiting for it to expire would only delay the mail.
+ */
+export async function releaseStaleLeases(sql: Sql): Promise<{ inbound: number; outbound: number }> {
+  const inbound = await sql.query("UPDATE inbound_messages SET locked_until = NULL WHERE status = 'received' AND locked_until IS NOT NULL RETURNING id");
+  const outbound = await sql.query("UPDATE outbound_messages SET locked_until = NULL WHERE status = 'queued' AND locked_until IS NOT NULL RETURNING id");
+  return { inbound: inbound.length, outbound: outbound.length };
+}

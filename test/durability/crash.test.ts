@@ -6,7 +6,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createTransport } from 'nodemailer';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/store/db.js';
 import { testEngine } from '../support/harness.js';
 import { freePort } from '../support/free-port.js';
 
@@ -51,9 +53,9 @@ function relais(args: string[], env: Record<string, string>): Run {
 }
 
 /** Starts `relais serve` and waits until it listens. */
-async function serve(dataDir: string): Promise<Run & { base: string }> {
+async function serve(dataDir: string, env: Record<string, string> = {}): Promise<Run & { base: string }> {
   const port = await freePort();
-  const run = relais(['serve'], { RELAIS_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' });
+  const run = relais(['serve'], { RELAIS_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ...env });
   const deadline = Date.now() + 90_000;
   while (!run.output().includes('Relais is running at')) {
     if (run.child.exitCode !== null) throw new Error(`relais serve exited early:\n${run.output()}`);
@@ -149,5 +151,66 @@ describe.skipIf(testEngine() === 'postgres')('crash safety of the embedded engin
     const third = await serve(dataDir);
     expect((await fetch(`${third.base}/health`)).status).toBe(200);
     await killHard(third);
+  }, 240_000);
+
+  it('files every e-mail the SMTP receiver acknowledged exactly once, though killed mid-stream and mid-filing', async () => {
+    const dataDir = path.join(dir, 'mail');
+    const admin = relais(['create-admin', '--email', ADMIN.email, '--password', ADMIN.password], { RELAIS_DATA_DIR: dataDir });
+    expect((await admin.exited).code, admin.output()).toBe(0);
+    const smtp = async () => ({ RELAIS_SMTP_PORT: String(await freePort()), RELAIS_SUPPORT_ADDRESSES: 'support@crash.test' });
+    const env1 = await smtp();
+    const first = await serve(dataDir, env1);
+    const client = createTransport({ host: '127.0.0.1', port: Number(env1.RELAIS_SMTP_PORT), pool: true, maxConnections: 4, ignoreTLS: true });
+    const acknowledged: string[] = [];
+    const total = 80;
+    // Every message is a new request from its own sender; the server dies once half of them were acknowledged,
+    // with sessions still open and filing still going on.
+    await Promise.all(Array.from({ length: total }, (_, i) =>
+      client.sendMail({
+        from: `user${i}@client.test`, to: 'support@crash.test', subject: `Panne ${i}`, text: `Message ${i}`,
+        messageId: `<crash-${i}@client.test>`,
+      }).then((info) => {
+        acknowledged.push(`crash-${i}@client.test`);
+        expect(info.response).toMatch(/^250/);
+        if (acknowledged.length === total / 2) first.child.kill('SIGKILL');
+      }, () => undefined), // cut by the kill: maybe stored, never acknowledged
+    ));
+    client.close();
+    await first.exited;
+    expect(acknowledged.length).toBeGreaterThanOrEqual(total / 2);
+
+    // The restarted server files what was stored and not yet filed.
+    const second = await serve(dataDir, await smtp());
+    const session = await signIn(second.base);
+    const emailTickets = async () => {
+      const res = await fetch(`${second.base}/api/v1/tickets?channel=email&limit=100`, { headers: { cookie: session.cookie } });
+      return ((await res.json()) as { data: unknown[] }).data.length;
+    };
+    // Filing is done when the count stops moving (it can only grow, and at least the acknowledged ones are due).
+    let last = -1;
+    for (let stable = 0; stable < 3;) {
+      await new Promise((r) => setTimeout(r, 1000));
+      const count = await emailTickets();
+      stable = count === last && count >= acknowledged.length ? stable + 1 : 0;
+      last = count;
+    }
+    second.child.kill('SIGTERM');
+    await second.exited;
+
+    const db = await openDatabase({ databaseUrl: null, dataDir });
+    try {
+      const rows = await db.query<{ message_id: string; status: string; tickets: string }>(
+        `SELECT i.message_id, i.status,
+           (SELECT count(*) FROM tickets t WHERE t.subject = 'Panne ' || substring(i.message_id from 'crash-([0-9]+)@')) AS tickets
+         FROM inbound_messages i`);
+      const byId = new Map(rows.map((r) => [r.message_id, r]));
+      expect(rows.filter((r) => r.status !== 'processed'), 'messages left unfiled').toEqual([]);
+      for (const id of acknowledged) expect(byId.get(id), `acknowledged ${id} is stored`).toBeDefined();
+      expect(rows.filter((r) => Number(r.tickets) !== 1), 'messages with no ticket or several').toEqual([]);
+      const emailTickets = await db.one<{ n: string }>("SELECT count(*) AS n FROM tickets WHERE channel = 'email'");
+      expect(Number(emailTickets!.n)).toBe(rows.length);
+    } finally {
+      await db.close();
+    }
   }, 240_000);
 });

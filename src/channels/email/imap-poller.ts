@@ -76,7 +76,8 @@ class RowChanged extends Error {}
 interface Context {
   deps: Deps;
   opts: ImapPollerOptions;
-  key: Buffer;
+  /** Resolved when a mailbox is first opened: a server without mailboxes never creates a key file. */
+  key(): Buffer;
   maxBytes: number;
 }
 
@@ -84,7 +85,7 @@ export function startImapPoller(deps: Deps, opts: ImapPollerOptions): ImapPoller
   const ctx: Context = {
     deps,
     opts,
-    key: resolveSecretKey({ secretKey: opts.secretKey, dataDir: opts.dataDir }),
+    key: () => resolveSecretKey({ secretKey: opts.secretKey, dataDir: opts.dataDir }),
     maxBytes: opts.maxMessageBytes ?? deps.mail?.config.maxMessageBytes ?? DEFAULT_MAX_BYTES,
   };
   const workers = new Map<string, MailboxWorker>();
@@ -128,7 +129,7 @@ export function startImapPoller(deps: Deps, opts: ImapPollerOptions): ImapPoller
   return {
     async pollNow() {
       await refresh();
-      const reports = await Promise.all([...workers.values()].map((w) => w.schedule(true)));
+      const reports = await Promise.all([...workers.values()].map((w) => w.pollNow()));
       return { mailboxes: reports };
     },
     async close() {
@@ -158,6 +159,8 @@ class MailboxWorker {
   private tail: Promise<unknown> = Promise.resolve();
   private pending: Promise<MailboxPollReport> | null = null;
   private pendingForce = false;
+  /** The pass under way, if any. */
+  private running: Promise<MailboxPollReport> | null = null;
 
   constructor(private readonly ctx: Context, readonly row: MailboxRow) {
     this.uidValidity = row.uid_validity === null ? null : Number(row.uid_validity);
@@ -181,11 +184,31 @@ class MailboxWorker {
     this.pendingForce = force;
     const p = this.tail.then(() => {
       this.pending = null;
-      return this.pass(this.pendingForce);
+      const run = this.pass(this.pendingForce);
+      this.running = run;
+      return run.finally(() => {
+        if (this.running === run) this.running = null;
+      });
     });
     this.pending = p;
     this.tail = p.catch(() => undefined);
     return p;
+  }
+
+  /**
+   * A pass now, connecting at once if needed. What a pass already under way imports counts too: the report
+   * covers everything done from the call until it returns.
+   */
+  async pollNow(): Promise<MailboxPollReport> {
+    const inflight = this.running;
+    const [before, after] = await Promise.all([inflight, this.schedule(true)]);
+    if (!before) return after;
+    return {
+      ...after,
+      imported: before.imported + after.imported,
+      duplicates: before.duplicates + after.duplicates,
+      skipped: before.skipped + after.skipped,
+    };
   }
 
   async stop(): Promise<void> {
@@ -253,10 +276,15 @@ class MailboxWorker {
 
   /** The open connection with the folder selected, opening it when needed. */
   private async connected(): Promise<ImapFlow> {
-    if (this.client?.usable && this.client.mailbox) return this.client;
+    if (this.client?.usable && this.client.mailbox) {
+      // The server shows a session new messages only when it syncs it (any command does): without this, mail
+      // appended a moment ago could be missing from this pass's search.
+      await this.client.noop();
+      return this.client;
+    }
     this.dropConnection();
     // A wrong secret key throws here with a message that says so; retried like a connection failure.
-    const conn = (this.conn ??= connectionOf(this.row, this.ctx.key));
+    const conn = (this.conn ??= connectionOf(this.row, this.ctx.key()));
     const client = newImapClient(conn, { autoIdleDelayMs: this.ctx.opts.idleDelayMs ?? 2_000 });
     client.on('error', (err: unknown) => {
       this.log.warn({ mailbox: this.row.name, error: describeImapError(err, conn) }, 'IMAP connection error');

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config/config.js';
 import { BlobStore } from '../../files/blob-store.js';
+import { releaseStaleLeases } from '../../store/email.js';
 import type { Deps } from '../../usecases/deps.js';
 import type { MailContext } from '../../usecases/email/context.js';
 import { acceptInbound, processPendingInbound, type MailDeps } from '../../usecases/email/ingest.js';
@@ -33,6 +34,10 @@ const POLL_MS = 2_000;
 export async function startEmailChannel(deps: Deps, config: Config, log: FastifyBaseLogger): Promise<EmailChannel> {
   const blobs = new BlobStore(config.email.attachmentsDir);
   await blobs.init();
+  if (deps.db.engine === 'embedded') {
+    const freed = await releaseStaleLeases(deps.db);
+    if (freed.inbound + freed.outbound > 0) log.info(freed, 'e-mail left in progress by a previous run is taken up again');
+  }
   const wakers = { inbound: () => undefined as void, outbound: () => undefined as void };
   const mail: MailContext = {
     config: config.email,

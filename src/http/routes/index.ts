@@ -6,6 +6,7 @@ import { adminRoutes } from './admin.js';
 import { authRoutes } from './auth.js';
 import { directoryRoutes } from './directory.js';
 import { emailRoutes } from './email.js';
+import { mailboxRoutes } from './mailboxes.js';
 import { queueRoutes } from './queues.js';
 import { realtimeRoutes } from './realtime.js';
 import { ticketActionRoutes } from './ticket-actions.js';
@@ -25,6 +26,7 @@ export function apiRoutes(deps: Deps, config: Config, hub: Hub): FastifyPluginAs
     await app.register(viewRoutes(deps));
     await app.register(queueRoutes(deps));
     await app.register(emailRoutes(deps, config));
+    await app.register(mailboxRoutes(deps, config));
     await app.register(realtimeRoutes(deps, hub, config.publicUrl));
   };
 }

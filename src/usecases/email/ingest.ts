@@ -26,8 +26,8 @@ import { queueTicketMail } from './notify.js';
 export type { AcceptInput, AcceptResult } from '../../channels/email/accept-types.js';
 export type MailDeps = Deps & { mail: MailContext };
 
-/** How long a processor holds a message before another may retry it. */
-const LEASE_MS = 5 * 60_000;
+/** How long a processor holds a message before another may retry it (filing one takes milliseconds). */
+const LEASE_MS = 60_000;
 /** Attempts before a message that keeps failing is set aside as `failed` (its raw bytes stay stored). */
 const MAX_ATTEMPTS = 5;
 const SUBJECT_MAX = 500;
