@@ -12,7 +12,7 @@ import { startRealtime, type Realtime } from '../realtime/start.js';
 import type { Deps } from '../usecases/deps.js';
 import { installAuth } from './auth.js';
 import { installErrorHandling } from './errors.js';
-import { installMetrics } from './metrics.js';
+import { installEmailMetrics, installMetrics } from './metrics.js';
 import { apiRoutes } from './routes/index.js';
 import { systemRoutes } from './routes/system.js';
 import { staticRoutes } from './static.js';
@@ -97,6 +97,7 @@ export async function buildApp({ deps, config, logger = true, logStream, realtim
   await app.register(websocket, { options: { maxPayload: WS_MAX_MESSAGE_BYTES } });
   installAuth(app, deps);
   const metrics = installMetrics(app);
+  installEmailMetrics(metrics, deps.db);
   const realtime = await startRealtime(deps, config.databaseUrl, app.log, hubOptions);
   app.decorate('realtime', realtime);
   // preClose: the sockets go first, so closing the server does not wait on their close handshakes.

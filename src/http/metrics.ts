@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Sql } from '../store/db.js';
+import { emailQueueDepths } from '../store/email.js';
 
 /** Prometheus metrics for this process: Node's defaults plus request counts and durations per route. */
 export function installMetrics(app: FastifyInstance): Registry {
@@ -24,4 +26,24 @@ export function installMetrics(app: FastifyInstance): Registry {
     duration.observe(labels, reply.elapsedTime / 1000);
   });
   return registry;
+}
+
+/**
+ * E-mail queue depths, read from the database at each scrape: shared by every process, so any one of them
+ * reports the whole installation. Mail waiting here for long means a worker or the relay is in trouble.
+ */
+export function installEmailMetrics(registry: Registry, sql: Sql): void {
+  new Gauge({
+    name: 'relais_email_messages',
+    help: 'E-mail messages by direction and state: inbound received (not yet filed) or failed, outbound queued or failed',
+    labelNames: ['direction', 'state'] as const,
+    registers: [registry],
+    async collect() {
+      const d = await emailQueueDepths(sql);
+      this.set({ direction: 'inbound', state: 'pending' }, d.inboundPending);
+      this.set({ direction: 'inbound', state: 'failed' }, d.inboundFailed);
+      this.set({ direction: 'outbound', state: 'queued' }, d.outboundQueued);
+      this.set({ direction: 'outbound', state: 'failed' }, d.outboundFailed);
+    },
+  });
 }

@@ -367,3 +367,14 @@ export async function releaseStaleLeases(sql: Sql): Promise<{ inbound: number; o
   const outbound = await sql.query("UPDATE outbound_messages SET locked_until = NULL WHERE status = 'queued' AND locked_until IS NOT NULL RETURNING id");
   return { inbound: inbound.length, outbound: outbound.length };
 }
+
+/** How much mail waits: inbound not yet filed, outbound not yet sent (for /metrics). */
+export async function emailQueueDepths(sql: Sql): Promise<{ inboundPending: number; inboundFailed: number; outboundQueued: number; outboundFailed: number }> {
+  const row = await sql.one<{ ip: string; if: string; oq: string; of: string }>(
+    `SELECT (SELECT count(*) FROM inbound_messages WHERE status = 'received') AS ip,
+            (SELECT count(*) FROM inbound_messages WHERE status = 'failed') AS if,
+            (SELECT count(*) FROM outbound_messages WHERE status = 'queued') AS oq,
+            (SELECT count(*) FROM outbound_messages WHERE status = 'failed') AS of`,
+  );
+  return { inboundPending: Number(row!.ip), inboundFailed: Number(row!.if), outboundQueued: Number(row!.oq), outboundFailed: Number(row!.of) };
+}

@@ -39,6 +39,8 @@ describe('system routes', () => {
     expect(res.headers['content-type']).toMatch(/text\/plain/);
     expect(res.body).toMatch(/relais_http_requests_total\{method="GET",route="\/health",status="200"\} \d+/);
     expect(res.body).toContain('relais_process_cpu_seconds_total');
+    expect(res.body).toContain('relais_email_messages{direction="inbound",state="pending"} 0');
+    expect(res.body).toContain('relais_email_messages{direction="outbound",state="queued"} 0');
   });
 
   it('publishes an OpenAPI 3.1 document generated from the validation schemas, and a docs page', async () => {
