@@ -378,3 +378,40 @@ export async function emailQueueDepths(sql: Sql): Promise<{ inboundPending: numb
   );
   return { inboundPending: Number(row!.ip), inboundFailed: Number(row!.if), outboundQueued: Number(row!.oq), outboundFailed: Number(row!.of) };
 }
+
+export interface InboundListRow extends InboundRow {
+  ticket_number: string | null;
+}
+
+/** Inbound messages, newest first, optionally of one status; keyset paging on (received_at, id). */
+export async function listInbound(
+  sql: Sql,
+  opts: { status: InboundStatus | null; limit: number; before: { at: Date; id: string } | null },
+): Promise<InboundListRow[]> {
+  const params: unknown[] = [opts.limit];
+  const where: string[] = [];
+  if (opts.status) {
+    params.push(opts.status);
+    where.push(`i.status = $${params.length}`);
+  }
+  if (opts.before) {
+    params.push(opts.before.at, opts.before.id);
+    where.push(`(i.received_at, i.id) < ($${params.length - 1}, $${params.length})`);
+  }
+  return sql.query<InboundListRow>(
+    `SELECT i.*, t.number AS ticket_number FROM inbound_messages i LEFT JOIN tickets t ON t.id = i.ticket_id
+     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY i.received_at DESC, i.id DESC LIMIT $1`,
+    params,
+  );
+}
+
+/** Puts a failed message back in the queue (after a fix), with its attempts reset. */
+export async function requeueInbound(sql: Sql, id: string): Promise<boolean> {
+  const rows = await sql.query(
+    `UPDATE inbound_messages SET status = 'received', attempts = 0, locked_until = NULL, error = NULL, processed_at = NULL
+     WHERE id = $1 AND status = 'failed' RETURNING id`,
+    [id],
+  );
+  return rows.length > 0;
+}

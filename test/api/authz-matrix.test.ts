@@ -116,6 +116,17 @@ const attachmentOnT = async (w: World): Promise<string> => {
   return row.id;
 };
 
+/** A stored message that failed to be filed (fresh each call: a retry puts it back in the queue); its id. */
+const failedInbound = async (w: World): Promise<string> => {
+  const raw = Buffer.from(`From: x@client.test\r\nSubject: Échec\r\nMessage-ID: <${uniq()}@client.test>\r\n\r\nx\r\n`);
+  const { sha256 } = await w.t.app.email.mail.blobs.put(raw);
+  const id = uuidv7();
+  await w.t.db.query(
+    `INSERT INTO inbound_messages (id, dedupe_key, raw_sha256, raw_size, source, status, error, received_at)
+     VALUES ($1, $2, $3, $4, 'http', 'failed', 'test failure', now())`, [id, `sha:${id}`, sha256, raw.length]);
+  return id;
+};
+
 const V1 = '/api/v1';
 const MATRIX: Record<string, Row | Row[]> = {
   // System and documentation: public.
@@ -248,6 +259,15 @@ const MATRIX: Record<string, Row | Row[]> = {
       payload: Buffer.from(`From: matrix-${uniq()}@client.test\r\nTo: support@relais.test\r\nSubject: Matrice\r\nMessage-ID: <${uniq()}@client.test>\r\n\r\nBonjour\r\n`),
     }),
   },
+  'GET /api/v1/inbound-emails': { allow: [...MANAGERS, 'readToken'], request: () => ({ method: 'GET', url: `${V1}/inbound-emails` }) },
+  'GET /api/v1/inbound-emails/:messageId/raw': {
+    allow: ADMIN,
+    request: async (w) => ({ method: 'GET', url: `${V1}/inbound-emails/${await failedInbound(w)}/raw` }),
+  },
+  'POST /api/v1/inbound-emails/:messageId/retry': {
+    allow: ADMIN,
+    request: async (w) => ({ method: 'POST', url: `${V1}/inbound-emails/${await failedInbound(w)}/retry` }),
+  },
   'GET /api/v1/tickets/:id/attachments/:attachmentId': {
     allow: SEES_T,
     request: async (w) => ({ method: 'GET', url: `${V1}/tickets/${w.ticket.id}/attachments/${await attachmentOnT(w)}` }),
@@ -368,7 +388,35 @@ const MATRIX: Record<string, Row | Row[]> = {
       return { method: 'DELETE', url: `${V1}/tokens/${issued.json().id}` };
     },
   },
+
+  // IMAP mailboxes: administrators. Fixtures are disabled and point at a closed port (the connection test then
+  // answers 200 with ok: false).
+  'GET /api/v1/admin/mailboxes': { allow: ADMIN, request: () => ({ method: 'GET', url: `${V1}/admin/mailboxes` }) },
+  'POST /api/v1/admin/mailboxes': {
+    allow: ADMIN,
+    request: () => ({ method: 'POST', url: `${V1}/admin/mailboxes`, payload: mailboxPayload() }),
+  },
+  'PATCH /api/v1/admin/mailboxes/:id': {
+    allow: ADMIN,
+    request: async (w) => ({ method: 'PATCH', url: `${V1}/admin/mailboxes/${await mailboxOf(w)}`, payload: { folder: 'Support' } }),
+  },
+  'DELETE /api/v1/admin/mailboxes/:id': {
+    allow: ADMIN,
+    request: async (w) => ({ method: 'DELETE', url: `${V1}/admin/mailboxes/${await mailboxOf(w)}` }),
+  },
+  'POST /api/v1/admin/mailboxes/:id/test': {
+    allow: ADMIN,
+    request: async (w) => ({ method: 'POST', url: `${V1}/admin/mailboxes/${await mailboxOf(w)}/test` }),
+  },
 };
+
+function mailboxPayload() {
+  return { name: `Boîte ${uniq()}`, host: '127.0.0.1', port: 1, tls: 'none', username: 'support', password: 'matrice', enabled: false };
+}
+/** A fresh (disabled) mailbox; its id. */
+async function mailboxOf(w: World): Promise<string> {
+  return (await adminCall(w, { method: 'POST', url: `${V1}/admin/mailboxes`, payload: mailboxPayload() })).json().id;
+}
 
 /** Registered routes, HEAD left out where it mirrors a GET (Fastify adds those itself). */
 function routeKeys(): string[] {
@@ -381,7 +429,7 @@ let w: World;
 const webDir = fakeWebDir();
 
 beforeAll(async () => {
-  const t = await startTestApp({ config: { RELAIS_WEB_DIR: webDir } });
+  const t = await startTestApp({ config: { RELAIS_WEB_DIR: webDir, RELAIS_SECRET_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=' } });
   const teamA = (await buildTeam(t.deps, 'Équipe A')).id;
   const teamB = (await buildTeam(t.deps, 'Équipe B')).id;
   const admin = await buildAgent(t.deps, { role: 'admin' });

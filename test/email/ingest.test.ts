@@ -268,6 +268,33 @@ describe('agent replies with files', () => {
   });
 });
 
+describe('the inbound mail log', () => {
+  it('shows what became of mail that opened no ticket, gives admins the raw message, and retries a failed one', async () => {
+    const raw = await rawMail({ from: 'bot@client.test', to: SUPPORT, subject: 'Automatic digest', headers: { Precedence: 'bulk' } });
+    const r = await deliver(raw);
+    expect(r.status).toBe('ignored');
+    const log = await api<{ data: Array<{ id: string; status: string; decision: { code: string; reason: string }; from: string; subject: string }> }>('GET', '/inbound-emails?status=ignored&limit=100');
+    const row = log.body.data.find((d) => d.id === r.id)!;
+    expect(row).toMatchObject({ from: 'bot@client.test', subject: 'Automatic digest', decision: { code: 'ignored_automatic_unthreaded' } });
+    const rawRes = await api('GET', `/inbound-emails/${r.id}/raw`);
+    expect(rawRes.raw.rawPayload.equals(raw)).toBe(true);
+
+    // A message that failed (say, a bug since fixed) goes through again on request, and is filed once.
+    const failedRaw = await rawMail({ from: 'late@client.test', to: SUPPORT, subject: 'Reçu pendant une panne' });
+    const { sha256 } = await t.app.email.mail.blobs.put(failedRaw);
+    const stored = { id: t.deps.newId() };
+    await t.db.query(
+      `INSERT INTO inbound_messages (id, dedupe_key, message_id, raw_sha256, raw_size, source, status, attempts, error, received_at)
+       VALUES ($1, $2, $3, $4, $5, 'http', 'failed', 5, 'simulated', now())`,
+      [stored.id, `mid:${messageIdOf(failedRaw)}`, messageIdOf(failedRaw), sha256, failedRaw.length]);
+    expect((await api('POST', `/inbound-emails/${stored.id}/retry`)).status).toBe(202);
+    expect((await api('POST', `/inbound-emails/${stored.id}/retry`)).status).toBe(409);
+    await t.app.email.drainInbound();
+    const after = await t.db.one<{ status: string; ticket_id: string | null }>('SELECT status, ticket_id FROM inbound_messages WHERE id = $1', [stored.id]);
+    expect(after).toMatchObject({ status: 'processed', ticket_id: expect.any(String) });
+  });
+});
+
 describe('bad input', () => {
   it('refuses an empty body, the wrong content type and a token without the inbound:email scope', async () => {
     const empty = await t.app.inject({ method: 'POST', url: '/api/v1/inbound/email', payload: Buffer.alloc(0), headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'message/rfc822' } });

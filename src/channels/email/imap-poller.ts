@@ -79,6 +79,8 @@ interface Context {
   /** Resolved when a mailbox is first opened: a server without mailboxes never creates a key file. */
   key(): Buffer;
   maxBytes: number;
+  /** Re-reads the mailboxes (a worker found its row changed). */
+  refresh(): void;
 }
 
 export function startImapPoller(deps: Deps, opts: ImapPollerOptions): ImapPoller {
@@ -87,6 +89,7 @@ export function startImapPoller(deps: Deps, opts: ImapPollerOptions): ImapPoller
     opts,
     key: () => resolveSecretKey({ secretKey: opts.secretKey, dataDir: opts.dataDir }),
     maxBytes: opts.maxMessageBytes ?? deps.mail?.config.maxMessageBytes ?? DEFAULT_MAX_BYTES,
+    refresh: () => void refresh(),
   };
   const workers = new Map<string, MailboxWorker>();
   let closed = false;
@@ -96,23 +99,21 @@ export function startImapPoller(deps: Deps, opts: ImapPollerOptions): ImapPoller
   const refresh = (): Promise<void> => {
     refreshing = refreshing.then(async () => {
       if (closed) return;
-      let rows: MailboxRow[];
       try {
-        rows = await listEnabledMailboxes(deps.db);
+        const rows = await listEnabledMailboxes(deps.db);
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        for (const [id, w] of workers) {
+          const row = byId.get(id);
+          if (!row || row.updated_at.getTime() !== w.row.updated_at.getTime()) {
+            workers.delete(id);
+            await w.stop();
+          }
+        }
+        for (const row of rows) {
+          if (!workers.has(row.id) && !closed) workers.set(row.id, new MailboxWorker(ctx, row));
+        }
       } catch (err) {
         opts.log.error({ err }, 'IMAP poller: cannot read the mailboxes; retrying on the next pass');
-        return;
-      }
-      const ids = new Set(rows.map((r) => r.id));
-      for (const [id, w] of workers) {
-        const row = rows.find((r) => r.id === id);
-        if (!ids.has(id) || row!.updated_at.getTime() !== w.row.updated_at.getTime()) {
-          workers.delete(id);
-          await w.stop();
-        }
-      }
-      for (const row of rows) {
-        if (!workers.has(row.id) && !closed) workers.set(row.id, new MailboxWorker(ctx, row));
       }
     });
     return refreshing;
@@ -184,7 +185,10 @@ class MailboxWorker {
     this.pendingForce = force;
     const p = this.tail.then(() => {
       this.pending = null;
-      const run = this.pass(this.pendingForce);
+      const run = this.pass(this.pendingForce).catch((err: unknown) => {
+        this.log.error({ err, mailbox: this.row.name }, 'IMAP poller: unexpected failure');
+        return { ...this.report(), error: 'Unexpected failure; see the server log' };
+      });
       this.running = run;
       return run.finally(() => {
         if (this.running === run) this.running = null;
@@ -254,7 +258,11 @@ class MailboxWorker {
       this.lastFailure = null;
       return report;
     } catch (err) {
-      if (err instanceof RowChanged || this.stopped) return report;
+      if (this.stopped) return report;
+      if (err instanceof RowChanged) {
+        this.ctx.refresh();
+        return report;
+      }
       report.error = err instanceof AcceptFailed ? err.message : this.describe(err);
       this.log.warn({ mailbox: this.row.name, error: report.error }, 'IMAP poll failed');
       this.lastFailure = report.error;
@@ -327,7 +335,7 @@ class MailboxWorker {
     const delay = Math.min(BACKOFF_MAX_MS, BACKOFF_MIN_MS * 2 ** (this.failures - 1));
     this.retryAt = Date.now() + delay;
     if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => void this.schedule(false), delay);
+    this.retryTimer = setTimeout(() => void this.schedule(true), delay);
     this.retryTimer.unref();
   }
 

@@ -5,8 +5,11 @@ import { DomainError } from '../../domain/errors.js';
 import { requireAgent } from '../../domain/permissions.js';
 import type { Deps } from '../../usecases/deps.js';
 import { acceptAndProcess } from '../../usecases/email/ingest.js';
+import { listInboundMail, rawInboundMail, retryInboundMail } from '../../usecases/email/inbound-log.js';
 import { addFollower, deleteFollower, getAttachment, getFollowers, uploadAttachment } from '../../usecases/email/ticket-mail.js';
 import { principalOf } from '../auth.js';
+import { decodeCursor, encodeCursor } from '../cursor.js';
+import type { InboundListRow } from '../../store/email.js';
 import { ErrorResponse } from '../schemas/common.js';
 import { AttachmentJson } from '../schemas/ticket-actions.js';
 import { TicketParams } from './tickets.js';
@@ -21,6 +24,35 @@ const InboundResult = z.object({
   ticket_number: z.number().int().nullable(),
   decision: z.object({ action: z.string(), code: z.string(), reason: z.string() }).nullable(),
 });
+
+const InboundLogJson = z.object({
+  id: z.uuid(),
+  received_at: z.string(),
+  processed_at: z.string().nullable(),
+  source: z.enum(['smtp', 'imap', 'http']),
+  source_detail: z.string().nullable(),
+  message_id: z.string().nullable(),
+  from: z.string().nullable(),
+  subject: z.string().nullable(),
+  size: z.number().int(),
+  status: z.enum(['received', 'processed', 'ignored', 'failed']),
+  classification: z.string().nullable(),
+  decision: z.object({ action: z.string(), code: z.string(), reason: z.string() }).nullable(),
+  ticket_number: z.number().int().nullable(),
+  attempts: z.number().int(),
+  error: z.string().nullable(),
+});
+
+const presentInbound = (r: InboundListRow): z.infer<typeof InboundLogJson> => {
+  const d = r.decision as { action?: string; code?: string; reason?: string } | null;
+  return {
+    id: r.id, received_at: r.received_at.toISOString(), processed_at: r.processed_at?.toISOString() ?? null, source: r.source,
+    source_detail: r.source_detail, message_id: r.message_id, from: r.from_address ?? r.envelope_from, subject: r.subject,
+    size: r.raw_size, status: r.status, classification: r.classification,
+    decision: d?.action && d.code ? { action: d.action, code: d.code, reason: d.reason ?? '' } : null,
+    ticket_number: r.ticket_number === null ? null : Number(r.ticket_number), attempts: r.attempts, error: r.error,
+  };
+};
 
 const FollowerJson = z.object({
   email: z.string(),
@@ -129,6 +161,68 @@ export function emailRoutes(deps: Deps, config: Config): FastifyPluginAsyncZod {
           id: a.id, filename: a.filename, content_type: a.content_type, size: Number(a.size), inline: a.inline, content_id: a.content_id,
         });
       });
+    });
+
+    app.get('/inbound-emails', {
+      config: { auth: 'authenticated' },
+      schema: {
+        tags: ['email'],
+        summary: 'Inbound mail log (managers, admins)',
+        description:
+          'Every message received, newest first, with what became of it: filed on a ticket, ignored (automatic mail ' +
+          'matching nothing, our own address, the per-sender limit, a bounce matching none of our messages) or ' +
+          'failed, each with the decision and its reason.',
+        querystring: z.object({
+          status: z.enum(['received', 'processed', 'ignored', 'failed']).optional(),
+          limit: z.coerce.number().int().min(1).max(100).default(50),
+          cursor: z.string().max(200).optional(),
+        }),
+        response: { 200: z.object({ data: z.array(InboundLogJson), next_cursor: z.string().nullable() }), ...ERRORS },
+      },
+    }, async (req) => {
+      const q = req.query;
+      let before: { at: Date; id: string } | null = null;
+      if (q.cursor) {
+        const [at, id] = decodeCursor('received_at', q.cursor);
+        if (typeof at !== 'string' || Number.isNaN(Date.parse(at))) {
+          throw new DomainError('VALIDATION_FAILED', 'The cursor is not valid for this listing.', [{ path: 'query.cursor', message: 'invalid cursor' }]);
+        }
+        before = { at: new Date(at), id };
+      }
+      const rows = await listInboundMail(deps, principalOf(req), { status: q.status ?? null, limit: q.limit, before });
+      const last = rows.length === q.limit ? rows[rows.length - 1] : undefined;
+      return {
+        data: rows.map(presentInbound),
+        next_cursor: last ? encodeCursor('received_at', [last.received_at.toISOString(), last.id]) : null,
+      };
+    });
+
+    app.get('/inbound-emails/:messageId/raw', {
+      config: { auth: 'authenticated' },
+      schema: {
+        tags: ['email'],
+        summary: 'The raw message as received (admins)',
+        params: z.object({ messageId: z.string().min(1).max(64) }),
+        response: { 200: z.any().describe('message/rfc822'), ...ERRORS },
+      },
+    }, async (req, reply) => {
+      const { row, raw } = await rawInboundMail(deps, principalOf(req), req.params.messageId);
+      void reply.header('content-type', 'message/rfc822');
+      void reply.header('content-disposition', `attachment; filename="${row.id}.eml"`);
+      return reply.send(raw);
+    });
+
+    app.post('/inbound-emails/:messageId/retry', {
+      config: { auth: 'authenticated' },
+      schema: {
+        tags: ['email'],
+        summary: 'File a failed message again (admins)',
+        params: z.object({ messageId: z.string().min(1).max(64) }),
+        response: { 202: z.object({ id: z.string() }), ...ERRORS },
+      },
+    }, async (req, reply) => {
+      await retryInboundMail(deps, principalOf(req), req.params.messageId);
+      return reply.status(202).send({ id: req.params.messageId });
     });
 
     app.get('/tickets/:id/followers', {

@@ -61,7 +61,6 @@ export type MailboxProbe = (c: MailboxConnection) => Promise<MailboxProbeResult>
 export type SecretKeyProvider = () => Buffer;
 
 const HOSTNAME = /^(?=.{1,253}\.?$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** Checks a complete set of settings (after a patch is applied); every problem is reported at once. */

@@ -59,7 +59,8 @@ export async function queueTicketMail(sql: Sql, deps: Deps, ticket: Ticket, inpu
     agentName: agent?.name,
     replyText: input.body,
     replyHtml: input.body !== undefined ? renderMarkdown(input.body) : undefined,
-    portalUrl: mail.publicUrl ? `${mail.publicUrl.replace(/\/$/, '')}/portal/tickets/${ticket.number}` : null,
+    // Only requesters who can sign in get the portal link (someone known only by mail has no password yet).
+    portalUrl: mail.publicUrl && requester.password_hash ? `${mail.publicUrl.replace(/\/$/, '')}/portal/tickets/${ticket.number}` : null,
   });
   const thread = await ticketMessageIds(sql, ticket.id);
   const references = thread.length > MAX_REFERENCES ? [thread[0]!, ...thread.slice(-(MAX_REFERENCES - 1))] : thread;
