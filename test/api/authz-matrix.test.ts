@@ -429,7 +429,7 @@ let w: World;
 const webDir = fakeWebDir();
 
 beforeAll(async () => {
-  const t = await startTestApp({ config: { RELAIS_WEB_DIR: webDir, RELAIS_SECRET_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=' } });
+  const t = await startTestApp({ config: { RELAIS_WEB_DIR: webDir } });
   const teamA = (await buildTeam(t.deps, 'Équipe A')).id;
   const teamB = (await buildTeam(t.deps, 'Équipe B')).id;
   const admin = await buildAgent(t.deps, { role: 'admin' });

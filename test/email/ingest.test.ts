@@ -32,7 +32,7 @@ async function api<T>(method: 'GET' | 'POST' | 'DELETE', url: string, body?: unk
 const timeline = async (n: number | string) => (await api<{ data: Entry[] }>('GET', `/tickets/${n}/timeline`)).body.data;
 const outbound = async (ticketId: string) =>
   t.db.query<{ kind: string; message_id: string; subject: string; to_addresses: string[]; cc_addresses: string[]; in_reply_to: string | null; text_body: string; language: string }>(
-    'SELECT * FROM outbound_messages WHERE ticket_id = $1 ORDER BY created_at', [ticketId]);
+    'SELECT * FROM outbound_messages WHERE ticket_id = $1 ORDER BY created_at, id', [ticketId]);
 
 beforeAll(async () => {
   t = await startTestApp({
@@ -255,7 +255,7 @@ describe('agent replies with files', () => {
     const sent = await api<{ entry: Entry }>('POST', `/tickets/${r.ticket_number}/replies`, { body: 'Voici le pilote.', attachment_ids: [file.id] });
     expect(sent.status).toBe(201);
     expect(sent.body.entry.attachments.map((a) => a.filename)).toEqual(['pilote.json']);
-    const mail = (await t.db.query<{ kind: string; attachment_ids: string[] }>('SELECT kind, attachment_ids FROM outbound_messages WHERE ticket_id = $1 ORDER BY created_at', [r.ticket_id]));
+    const mail = (await t.db.query<{ kind: string; attachment_ids: string[] }>('SELECT kind, attachment_ids FROM outbound_messages WHERE ticket_id = $1 ORDER BY created_at, id', [r.ticket_id]));
     expect(mail.at(-1)).toEqual({ kind: 'reply', attachment_ids: [file.id] });
     const reused = await api<{ error: { code: string } }>('POST', `/tickets/${r.ticket_number}/replies`, { body: 'Encore', attachment_ids: [file.id] });
     expect(reused.status).toBe(400);

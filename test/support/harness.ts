@@ -50,11 +50,14 @@ export class TestClock implements Clock {
   }
 }
 
+/** A fixed key for stored credentials, so no test writes ./data/secret.key. */
+const TEST_SECRET_KEY = Buffer.alloc(32, 7).toString('base64');
+
 /** One attachments directory per test process, never the repository's ./data. */
 const TEST_ATTACHMENTS_DIR = path.join(os.tmpdir(), `relais-test-attachments-${process.pid}`);
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ LOG_LEVEL: 'silent', RELAIS_ATTACHMENTS_DIR: TEST_ATTACHMENTS_DIR, ...overrides });
+  return loadConfig({ LOG_LEVEL: 'silent', RELAIS_ATTACHMENTS_DIR: TEST_ATTACHMENTS_DIR, RELAIS_SECRET_KEY: TEST_SECRET_KEY, ...overrides });
 }
 
 export interface TestApp {

@@ -6,6 +6,7 @@ import type { Deps } from '../../usecases/deps.js';
 import type { MailContext } from '../../usecases/email/context.js';
 import { acceptInbound, processPendingInbound, type MailDeps } from '../../usecases/email/ingest.js';
 import type { AcceptInput, AcceptResult } from './accept-types.js';
+import { startImapPoller } from './imap-poller.js';
 import { startOutboundSender } from './outbound-sender.js';
 import { startSmtpReceiver } from './smtp-receiver.js';
 import { workLoop } from './work-loop.js';
@@ -71,6 +72,11 @@ export async function startEmailChannel(deps: Deps, config: Config, log: Fastify
     smtpPort = receiver.port;
     closeReceiver = receiver.close;
   }
+  // Mailboxes are configured in the administration; with none, the poller only looks for them now and then.
+  const poller = startImapPoller(deps, {
+    accept, pollSeconds: config.email.imapPollSeconds, secretKey: config.secretKey, dataDir: config.dataDir, log,
+    maxMessageBytes: config.email.maxMessageBytes,
+  });
   // Anything left from before a restart (accepted, not yet filed) is filed now.
   inbound.wake();
   return {
@@ -82,6 +88,7 @@ export async function startEmailChannel(deps: Deps, config: Config, log: Fastify
     async close() {
       // Stop accepting first, then finish filing, then sending.
       await closeReceiver();
+      await poller.close();
       await inbound.close();
       await closeSender();
     },
