@@ -12,36 +12,10 @@ import { decodeCursor, encodeCursor } from '../cursor.js';
 import type { InboundListRow } from '../../store/email.js';
 import { ErrorResponse } from '../schemas/common.js';
 import { AttachmentJson } from '../schemas/ticket-actions.js';
+import { FollowerJson, InboundLogJson, InboundResult } from '../schemas/email.js';
 import { TicketParams } from './tickets.js';
 
 const ERRORS = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
-
-const InboundResult = z.object({
-  id: z.uuid().describe('The stored message'),
-  duplicate: z.boolean().describe('The same message (Message-ID, or content without one) had already been received'),
-  status: z.enum(['processed', 'ignored', 'failed', 'retry', 'skipped']),
-  ticket_id: z.uuid().nullable(),
-  ticket_number: z.number().int().nullable(),
-  decision: z.object({ action: z.string(), code: z.string(), reason: z.string() }).nullable(),
-});
-
-const InboundLogJson = z.object({
-  id: z.uuid(),
-  received_at: z.string(),
-  processed_at: z.string().nullable(),
-  source: z.enum(['smtp', 'imap', 'http']),
-  source_detail: z.string().nullable(),
-  message_id: z.string().nullable(),
-  from: z.string().nullable(),
-  subject: z.string().nullable(),
-  size: z.number().int(),
-  status: z.enum(['received', 'processed', 'ignored', 'failed']),
-  classification: z.string().nullable(),
-  decision: z.object({ action: z.string(), code: z.string(), reason: z.string() }).nullable(),
-  ticket_number: z.number().int().nullable(),
-  attempts: z.number().int(),
-  error: z.string().nullable(),
-});
 
 const presentInbound = (r: InboundListRow): z.infer<typeof InboundLogJson> => {
   const d = r.decision as { action?: string; code?: string; reason?: string } | null;
@@ -54,12 +28,6 @@ const presentInbound = (r: InboundListRow): z.infer<typeof InboundLogJson> => {
   };
 };
 
-const FollowerJson = z.object({
-  email: z.string(),
-  name: z.string().nullable(),
-  source: z.enum(['email_cc', 'agent']),
-  added_at: z.string(),
-});
 const FollowerParams = TicketParams.extend({ email: z.string().min(3).max(320) });
 const AttachmentParams = TicketParams.extend({ attachmentId: z.string().min(1).max(64) });
 
