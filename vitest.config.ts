@@ -1,6 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The corpus suite (test/corpora, reads ../shared/corpora) is CI-only: declared only when RELAIS_CORPORA=1, which
+ * `npm run test:corpora` sets, so `npm test` (a plain `vitest run`, every declared project) never runs it.
+ */
+const corpora = process.env.RELAIS_CORPORA === '1';
+
 export default defineConfig({
   test: {
     maxWorkers: 2,
@@ -38,6 +44,18 @@ export default defineConfig({
           hookTimeout: 240_000,
         },
       },
+      ...(corpora
+        ? [{
+            test: {
+              name: 'corpora',
+              include: ['test/corpora/**/*.corpus.ts'],
+              globalSetup: ['test/support/global-setup.ts'],
+              pool: 'forks' as const,
+              testTimeout: 600_000,
+              hookTimeout: 900_000,
+            },
+          }]
+        : []),
     ],
   },
 });

@@ -126,7 +126,24 @@ function textOf(mail: ParsedMail, html: string | null, raw: Buffer): string {
   }
   const hasHeader = (mail.headerLines ?? []).some((h) => /^[!-9;-~]+:/.test(h.line));
   if (text === '' && !hasHeader && mail.attachments.length === 0) text = raw.toString('utf8').trim();
+  if (text === '' && html === null && mail.attachments.length === 0) text = unsplitMultipartBody(mail, raw);
   return text.replace(/\r\n/g, '\n');
+}
+
+/**
+ * The body of a multipart whose boundary is missing or never occurs: mailparser splits nothing out of it and
+ * drops it, while a mail client shows it as text (found by the corpus suite, enmime's multipart-wo-boundary).
+ */
+function unsplitMultipartBody(mail: ParsedMail, raw: Buffer): string {
+  const { value, params } = contentTypeHeader(mail);
+  if (!value.startsWith('multipart/')) return '';
+  const source = raw.toString('utf8');
+  const end = /\r?\n\r?\n/.exec(source);
+  if (!end) return '';
+  const body = source.slice(end.index + end[0].length);
+  const boundary = params.boundary?.trim();
+  if (boundary && body.includes(`--${boundary}`)) return '';
+  return body.trim();
 }
 
 /** mailparser turns an unreadable Date header into "now"; an unreadable date is no date. */
