@@ -4,6 +4,8 @@ import { DEMO_PASSWORD, e2e } from './browser.js';
 export interface ApiSession {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
+  /** A non-JSON body, e.g. a raw e-mail as message/rfc822. */
+  postRaw<T>(path: string, body: Buffer, contentType: string): Promise<T>;
   dispose(): Promise<void>;
 }
 
@@ -21,6 +23,8 @@ export async function apiAs(email: string, password = DEMO_PASSWORD): Promise<Ap
     get: async <T>(path: string) => check<T>(await ctx.get(`/api/v1${path}`)),
     post: async <T>(path: string, body: unknown) =>
       check<T>(await ctx.post(`/api/v1${path}`, { data: body as object, headers: { 'x-csrf-token': csrf } })),
+    postRaw: async <T>(path: string, body: Buffer, contentType: string) =>
+      check<T>(await ctx.post(`/api/v1${path}`, { data: body, headers: { 'x-csrf-token': csrf, 'content-type': contentType } })),
     dispose: () => ctx.dispose(),
   };
 }

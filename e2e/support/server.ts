@@ -15,7 +15,9 @@ export interface RunningRelais {
 export async function startRelais(databaseUrl: string | null): Promise<RunningRelais> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'relais-e2e-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', RELAIS_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', RELAIS_DATA_DIR: dataDir, LOG_LEVEL: 'warn',
+    // The demo's support address: mail delivered in the journeys is addressed to it.
+    RELAIS_SUPPORT_ADDRESSES: 'support@servicedesk.example' };
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   else delete env.DATABASE_URL; // the quick start: the embedded engine
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve', '--demo'], {

@@ -1,6 +1,7 @@
 import { useIntl } from 'react-intl';
 import type { TimelineAttachment } from '../shared/api/types';
 import { useT } from '../shared/i18n/I18nProvider';
+import { PaperclipIcon } from '../shared/ui/PaperclipIcon';
 
 /** "512 octets", "12,3 ko", "1,5 Mo" / "512 bytes", "12.3 kB", "1.5 MB" (the console has its own copy). */
 export function formatFileSize(bytes: number, locale: string): string {
@@ -30,7 +31,7 @@ export function Attachments({ ticketNumber, attachments }: { ticketNumber: numbe
     <ul className="attachments" aria-label={t('portal.attachments.title', { count: attachments.length })}>
       {attachments.map((a) => (
         <li key={a.id} className="attachment">
-          <span aria-hidden="true">📎 </span>
+          <PaperclipIcon />{' '}
           <a href={`/api/v1/tickets/${ticketNumber}/attachments/${encodeURIComponent(a.id)}`} download={a.filename ?? true}>
             {a.filename ?? t('portal.attachments.unnamed')}
           </a>{' '}

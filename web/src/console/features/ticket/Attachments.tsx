@@ -1,6 +1,7 @@
 import { useIntl } from 'react-intl';
 import type { TimelineAttachment } from '../../../shared/api/types';
 import { useT } from '../../../shared/i18n/I18nProvider';
+import { PaperclipIcon } from '../../../shared/ui/PaperclipIcon';
 import { formatFileSize } from './file-size';
 
 /** Where a file is downloaded; the ticket in the URL is the page's (its merged tickets' files are found too). */
@@ -17,9 +18,7 @@ export function AttachmentList({ ticketNumber, attachments }: { ticketNumber: nu
     <ul className="attachments" aria-label={t('ticket.attachments.title', { count: attachments.length })}>
       {attachments.map((a) => (
         <li key={a.id} className="attachment">
-          <span aria-hidden="true" className="attachment-icon">
-            📎
-          </span>
+          <PaperclipIcon />
           <a href={attachmentUrl(ticketNumber, a.id)} download={a.filename ?? true}>
             {a.filename ?? t('ticket.attachments.unnamed')}
           </a>
