@@ -416,4 +416,18 @@ describe('parseEmail: limits and malformed input', () => {
     expect(email.text).toContain('just some words');
     expect(email.from).toBeNull();
   });
+
+  it('reads undeclared or mislabelled 8-bit text as windows-1252, as old clients mean it', async () => {
+    const latin1 = (head: string, body: string) => Buffer.concat([Buffer.from(head, 'latin1'), Buffer.from(body, 'latin1')]);
+    const undeclared = await parseEmail(latin1('From: a@b.test\r\nSubject: x\r\nContent-Transfer-Encoding: 8bit\r\n\r\n', 'Le réseau ne répond plus à 9 h.\r\n'));
+    expect(undeclared.email.text).toBe('Le réseau ne répond plus à 9 h.');
+    const labelledAscii = await parseEmail(Buffer.from([
+      'From: a@b.test', 'Content-Type: text/plain; charset=us-ascii', 'Content-Transfer-Encoding: base64', '',
+      Buffer.from('Imprimante bloquée, café renversé', 'latin1').toString('base64'), '',
+    ].join('\r\n')));
+    expect(labelledAscii.email.text).toBe('Imprimante bloquée, café renversé');
+    // Real UTF-8 is left alone.
+    const utf8 = await parseEmail(Buffer.from('From: a@b.test\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nDéjà réglé ✓\r\n'));
+    expect(utf8.email.text).toBe('Déjà réglé ✓');
+  });
 });

@@ -57,15 +57,12 @@ export async function parseEmail(raw: Buffer, opts: ParseEmailOptions = {}): Pro
 async function parseLevel(raw: Buffer, depth: number, maxNesting: number): Promise<ParsedEmail> {
   let mail: ParsedMail;
   try {
-    mail = await simpleParser(raw, {
-      checksumAlgo: 'sha256',
-      keepCidLinks: true,
-      keepDeliveryStatus: true,
-      skipTextToHtml: true,
-      skipImageLinks: true,
-      // Text is derived below from the sanitized HTML, so no script or tracker URL leaks into it.
-      skipHtmlToText: true,
-    });
+    mail = await parseMime(raw);
+    // Old clients send Latin-1 text without a charset (or labelled us-ascii); mailparser reads it as UTF-8 and
+    // every accented letter becomes U+FFFD. When a single-part text message decodes that way, its bytes are read
+    // as windows-1252 instead (the usual meaning of undeclared 8-bit text in French and Western mail).
+    const relabelled = (mail.text ?? '').includes('\uFFFD') ? relabelUndeclaredCharset(raw, mail) : null;
+    if (relabelled) mail = await parseMime(relabelled);
   } catch {
     return { email: unparsed(raw), attachments: [] };
   }
@@ -107,6 +104,35 @@ async function parseLevel(raw: Buffer, depth: number, maxNesting: number): Promi
   };
   if (isDeliveryReport(mail)) email.deliveryReport = await deliveryReportOf(mail.attachments, attachedMessages);
   return { email, attachments: [...stored, ...nested] };
+}
+
+function parseMime(raw: Buffer): Promise<ParsedMail> {
+  return simpleParser(raw, {
+    checksumAlgo: 'sha256',
+    keepCidLinks: true,
+    keepDeliveryStatus: true,
+    skipTextToHtml: true,
+    skipImageLinks: true,
+    // Text is derived below from the sanitized HTML, so no script or tracker URL leaks into it.
+    skipHtmlToText: true,
+  });
+}
+
+/**
+ * The message with `charset=windows-1252` on its top-level Content-Type, when it is a single text part whose
+ * declared charset (none, us-ascii or utf-8) its bytes do not match; null otherwise.
+ */
+function relabelUndeclaredCharset(raw: Buffer, mail: ParsedMail): Buffer | null {
+  const { value, params } = contentTypeHeader(mail);
+  if (!value.startsWith('text/') && value !== '') return null;
+  const declared = (params['charset'] ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (!['', 'usascii', 'ascii', 'utf8'].includes(declared)) return null;
+  const text = raw.toString('latin1');
+  const end = /\r?\n\r?\n/.exec(text)?.index ?? text.length;
+  const head = text.slice(0, end).replace(/^content-type:[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*\r?\n?/gim, '');
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const type = value || 'text/plain';
+  return Buffer.concat([Buffer.from(`Content-Type: ${type}; charset=windows-1252${eol}${head}`, 'latin1'), raw.subarray(end)]);
 }
 
 /**
