@@ -101,6 +101,12 @@ describe('threading', () => {
     const replies = (await timeline(opened.ticket_number!)).filter((e) => e.kind === 'ticket.replied');
     expect(replies.map((e) => e.body)).toEqual(['Toujours en panne.', 'Encore moi.', 'Et maintenant ?']);
     expect(replies[0]!.reason).toBe(viaOurs.decision!.reason);
+    // The console translates from data, not from the English sentence.
+    expect(replies.map((e) => (e.data.email as { thread: Record<string, unknown> }).thread)).toEqual([
+      expect.objectContaining({ code: 'joined', matched_by: 'our_message_id', header: 'In-Reply-To', ticket_number: opened.ticket_number }),
+      expect.objectContaining({ code: 'joined', matched_by: 'subject_tag', header: null, ticket_number: opened.ticket_number }),
+      expect.objectContaining({ code: 'joined', matched_by: 'ingested_message_id', header: 'References', ticket_number: opened.ticket_number }),
+    ]);
   });
 
   it('never files a stranger’s mail in someone else’s ticket, even with the tag and the thread', async () => {

@@ -107,10 +107,13 @@ describe('decideThread', () => {
   it('reports which rule and Message-ID matched', () => {
     expect(decideThread(buildInput({ byIngestedMessageId: earlier(open1042) }))).toMatchObject({
       matchedBy: 'ingested_message_id', matchedMessageId: 'abc-1042@customer.example', notJoined: [],
+      matchedHeader: earlier(open1042).header, matchedTicketNumber: 1042,
     });
-    expect(decideThread(buildInput({ bySubjectTag: open1042 }))).toMatchObject({ matchedBy: 'subject_tag', matchedMessageId: null });
+    expect(decideThread(buildInput({ bySubjectTag: open1042 })))
+      .toMatchObject({ matchedBy: 'subject_tag', matchedMessageId: null, matchedHeader: null, matchedTicketNumber: 1042 });
     expect(decideThread(buildInput({ classification: as('bounce'), byReportedMessageId: { ticket: open1042, messageId: 'm@x' } })))
-      .toMatchObject({ matchedBy: 'reported_message_id', matchedMessageId: 'm@x' });
+      .toMatchObject({ matchedBy: 'reported_message_id', matchedMessageId: 'm@x', matchedTicketNumber: 1042 });
+    expect(decideThread(buildInput({}))).toMatchObject({ matchedHeader: null, matchedTicketNumber: null });
   });
 
   it('lists the refused tickets once each, in rule order', () => {

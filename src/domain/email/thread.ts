@@ -64,6 +64,10 @@ export interface ThreadDecision {
   matchedBy: ThreadRule | null;
   /** The Message-ID that matched, when a Message-ID rule decided (for a bounce: the message that failed). */
   matchedMessageId: string | null;
+  /** Where the mail named that Message-ID. */
+  matchedHeader: MessageIdMatch['header'] | null;
+  /** The number of the ticket the rule found (joined, reopened, linked to, or given the bounce). */
+  matchedTicketNumber: number | null;
   /** Tickets that matched but were not joined because the sender is not on them. */
   notJoined: Array<{ ticketId: string; number: number; matchedBy: ThreadRule }>;
   code: ThreadCode;
@@ -74,6 +78,7 @@ interface Candidate {
   ticket: TicketRef;
   rule: ThreadRule;
   messageId: string | null;
+  header: MessageIdMatch['header'] | null;
   /** "In-Reply-To matched our message <…>": completes "because …". */
   because: string;
 }
@@ -86,17 +91,17 @@ function candidates(input: ThreadInput): Candidate[] {
   const ours = input.byOurMessageId;
   if (ours) {
     const because = `${HEADER_NAMES[ours.header]} matched our message <${ours.messageId}>`;
-    list.push({ ticket: ours.ticket, rule: 'our_message_id', messageId: ours.messageId, because });
+    list.push({ ticket: ours.ticket, rule: 'our_message_id', messageId: ours.messageId, header: ours.header, because });
   }
   const tagged = input.bySubjectTag;
   if (tagged) {
     const because = `the subject carries its tag [#${tagged.number}]`;
-    list.push({ ticket: tagged, rule: 'subject_tag', messageId: null, because });
+    list.push({ ticket: tagged, rule: 'subject_tag', messageId: null, header: null, because });
   }
   const earlier = input.byIngestedMessageId;
   if (earlier) {
     const because = `${HEADER_NAMES[earlier.header]} matched its earlier message <${earlier.messageId}>`;
-    list.push({ ticket: earlier.ticket, rule: 'ingested_message_id', messageId: earlier.messageId, because });
+    list.push({ ticket: earlier.ticket, rule: 'ingested_message_id', messageId: earlier.messageId, header: earlier.header, because });
   }
   return list;
 }
@@ -125,7 +130,9 @@ export function describeDuration(ms: number): string {
 export function decideThread(input: ThreadInput): ThreadDecision {
   const { classification, now, reopenWindowMs } = input;
   const from = input.from?.trim().toLowerCase() || null;
-  const base = { ticketId: null, linkedTicketId: null, matchedBy: null, matchedMessageId: null, notJoined: [] };
+  const base = {
+    ticketId: null, linkedTicketId: null, matchedBy: null, matchedMessageId: null, matchedHeader: null, matchedTicketNumber: null, notJoined: [],
+  };
 
   if (classification.kind === 'own') {
     const reason = `Ignored: the sender ${from ?? '(unknown)'} is one of our own support addresses, so answering would loop.`;
@@ -140,7 +147,8 @@ export function decideThread(input: ThreadInput): ThreadDecision {
     const reason = `Recorded on #${reported.ticket.number} as a delivery failure of our message <${reported.messageId}>.`;
     return {
       ...base, action: 'record_bounce', code: 'bounce_matched', ticketId: reported.ticket.id,
-      matchedBy: input.byReportedMessageId ? 'reported_message_id' : 'our_message_id', matchedMessageId: reported.messageId, reason,
+      matchedBy: input.byReportedMessageId ? 'reported_message_id' : 'our_message_id', matchedMessageId: reported.messageId,
+      matchedTicketNumber: reported.ticket.number, reason,
     };
   }
   if (!from) {
@@ -171,7 +179,10 @@ export function decideThread(input: ThreadInput): ThreadDecision {
   }
 
   const { ticket } = match;
-  const found = { ...base, notJoined, matchedBy: match.rule, matchedMessageId: match.messageId };
+  const found = {
+    ...base, notJoined, matchedBy: match.rule, matchedMessageId: match.messageId, matchedHeader: match.header,
+    matchedTicketNumber: ticket.number,
+  };
   const n = `#${ticket.number}`;
 
   if (automatic) {

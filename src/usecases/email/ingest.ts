@@ -178,7 +178,8 @@ async function fileInbound(
       status, fromAddress: from, subject, classification: classification.kind, ticketId: ticket?.id ?? null, processedAt: now,
       decision: {
         action: decision.action, code: decision.code, reason: decision.reason, matched_by: decision.matchedBy,
-        matched_message_id: decision.matchedMessageId, linked_ticket_id: decision.linkedTicketId,
+        matched_message_id: decision.matchedMessageId, matched_header: decision.matchedHeader,
+        matched_ticket_number: decision.matchedTicketNumber, linked_ticket_id: decision.linkedTicketId,
         not_joined: decision.notJoined, classification_reason: classification.reason,
       },
     });
@@ -192,7 +193,7 @@ async function fileInbound(
       const reason = `Ignored: ${from} sent ${recent} messages in the last hour, over the limit of ${cfg.senderLimitPerHour} (mail loop protection).`;
       const decision: ThreadDecision = {
         action: 'ignore', code: 'ignored_rate_limited', reason, ticketId: null, linkedTicketId: null, matchedBy: null,
-        matchedMessageId: null, notJoined: [],
+        matchedMessageId: null, matchedHeader: null, matchedTicketNumber: null, notJoined: [],
       };
       return { outcome: await finish('ignored', decision, null), ticketIds: [], mailQueued: false };
     }
@@ -400,7 +401,12 @@ function describeEmail(
     date: email.date?.toISOString() ?? null,
     classification: classification.kind,
     classification_reason: classification.reason,
-    thread: { action: decision.action, code: decision.code, matched_by: decision.matchedBy, matched_message_id: decision.matchedMessageId },
+    thread: {
+      action: decision.action, code: decision.code, matched_by: decision.matchedBy, matched_message_id: decision.matchedMessageId,
+      header: decision.matchedHeader === 'in-reply-to' ? 'In-Reply-To' : decision.matchedHeader === 'references' ? 'References' : null,
+      ticket_number: decision.matchedTicketNumber,
+      not_joined: decision.notJoined.map((n) => ({ ticket_number: n.number, matched_by: n.matchedBy })),
+    },
     full_text: quoted,
     html: email.html,
     dropped_attachments: dropped,

@@ -21,6 +21,10 @@ export interface EmailOrigin {
     code: ThreadCode | null;
     matchedBy: ThreadRule | null;
     matchedMessageId: string | null;
+    /** 'In-Reply-To' or 'References' when a Message-ID rule decided. */
+    header: string | null;
+    /** The ticket the rule found (joined, reopened, linked to). */
+    ticketNumber: number | null;
   };
   /** The whole text, quoted history and signature included, when it differs from the entry's body. */
   fullText: string | null;
@@ -78,6 +82,8 @@ export function emailOrigin(entry: Pick<TimelineEntry, 'data'>): EmailOrigin | n
       code: oneOf(THREAD_CODES, thread.code),
       matchedBy: oneOf(THREAD_RULES, thread.matched_by),
       matchedMessageId: str(thread.matched_message_id),
+      header: str(thread.header),
+      ticketNumber: typeof thread.ticket_number === 'number' ? thread.ticket_number : null,
     },
     fullText: str(e.full_text),
     html: str(e.html),
@@ -107,15 +113,16 @@ export interface ThreadExplanation {
 
 /**
  * How the threading decision is explained in the reader's language. The server stores the header that matched
- * (In-Reply-To or References) and the linked ticket's number only in its English reason, so they are read from
- * there; without them the sentence stays true, only less precise.
+ * (In-Reply-To or References) and the matched ticket's number in `thread.header` and `thread.ticket_number`; entries
+ * filed before those fields existed name them only in the English reason, read as a fallback.
  */
 export function threadExplanation(origin: EmailOrigin, reason: string | null): ThreadExplanation | null {
   const { code, matchedBy, matchedMessageId } = origin.thread;
   if (!code) return null;
   const text = reason ?? '';
-  const header = /\b(In-Reply-To|References) matched\b/.exec(text)?.[1] ?? 'In-Reply-To / References';
-  const tag = /\btag \[#(\d+)\]/.exec(text)?.[1];
+  // Entries filed before the decision carried these fields name them only in the English reason.
+  const header = origin.thread.header ?? /\b(In-Reply-To|References) matched\b/.exec(text)?.[1] ?? 'In-Reply-To / References';
+  const tag = origin.thread.ticketNumber ?? /\btag \[#(\d+)\]/.exec(text)?.[1];
   const messageId = matchedMessageId ? bracketed(matchedMessageId) : '';
   let because: ThreadExplanation['because'] = null;
   switch (matchedBy) {
@@ -132,6 +139,6 @@ export function threadExplanation(origin: EmailOrigin, reason: string | null): T
     default:
       because = { id: 'ticket.thread.by.unknown', values: {} };
   }
-  const linked = /\blinked to #(\d+)/.exec(text)?.[1];
+  const linked = code.startsWith('new_linked') ? (origin.thread.ticketNumber ?? /\blinked to #(\d+)/.exec(text)?.[1]) : undefined;
   return { id: `ticket.thread.code.${code}`, because, linkedTicket: linked ? Number(linked) : null };
 }
