@@ -1,4 +1,6 @@
+import { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../email/support.js';
 import { findMailbox, saveMailboxProgress } from '../../src/store/mailboxes.js';
 import { dovecotAvailable, startDovecot, type Dovecot } from '../support/dovecot.js';
 import { buildAgent, type BuiltAgent } from '../support/factories.js';
@@ -133,5 +135,23 @@ describe.skipIf(!enabled)('POST /admin/mailboxes/:id/test (real Dovecot)', () =>
     expect(closed).toMatchObject({ ok: false, error: 'Connection refused by 127.0.0.1:1', idle: null });
 
     expect((await call('POST', '/admin/mailboxes/0190a3c2-0000-7000-8000-000000000000/test')).statusCode).toBe(404);
+  });
+
+  it('imports from a mailbox as soon as an administrator adds it, without waiting for the next poll', async () => {
+    const client = new ImapFlow({
+      host: dovecot.host, port: dovecot.port, secure: false, doSTARTTLS: false, logger: false, auth: { user: 'support', pass: SECRET },
+    });
+    await client.connect();
+    await client.append('INBOX', Buffer.from(
+      'From: Nadia <nadia@client.test>\r\nTo: support@relais.test\r\nSubject: Boite ajoutee a chaud\r\n' +
+        `Message-ID: <hot-${Date.now()}@client.test>\r\n\r\nBonjour\r\n`,
+    ));
+    await client.logout();
+    await create({ name: 'Hot', enabled: true });
+    const ticket = await eventually(() => t.db.one<{ number: string }>("SELECT number FROM tickets WHERE subject = 'Boite ajoutee a chaud'"), 15_000);
+    expect(Number(ticket.number)).toBeGreaterThan(0);
+    // Disabled again so the other tests of this file do not share the mailbox with a running poller.
+    const hot = (await call('GET', '/admin/mailboxes')).json().data.find((m: { name: string }) => m.name === 'Hot');
+    await call('PATCH', `/admin/mailboxes/${hot.id}`, { enabled: false });
   });
 });

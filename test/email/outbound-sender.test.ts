@@ -40,7 +40,9 @@ describe('outbound sender', () => {
     await blobs.init();
     sink = await new SmtpSink().start();
     const config = testConfig({ RELAIS_SUPPORT_ADDRESSES: 'support@relais.test', RELAIS_SMTP_OUT_URL: sink.url });
-    const mail: MailContext = { config: config.email, blobs, publicUrl: null, wakeInbound: () => undefined, wakeOutbound: () => undefined };
+    const mail: MailContext = {
+      config: config.email, blobs, publicUrl: null, wakeInbound: () => undefined, wakeOutbound: () => undefined, mailboxesChanged: () => undefined,
+    };
     committed = [];
     deps = Object.assign(makeDeps(db, { clock, onCommitted: (ids) => committed.push([...ids]) }), { mail });
     const { principal } = await buildAgent(deps, { role: 'admin' });

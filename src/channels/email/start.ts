@@ -39,13 +39,14 @@ export async function startEmailChannel(deps: Deps, config: Config, log: Fastify
     const freed = await releaseStaleLeases(deps.db);
     if (freed.inbound + freed.outbound > 0) log.info(freed, 'e-mail left in progress by a previous run is taken up again');
   }
-  const wakers = { inbound: () => undefined as void, outbound: () => undefined as void };
+  const wakers = { inbound: () => undefined as void, outbound: () => undefined as void, mailboxes: () => undefined as void };
   const mail: MailContext = {
     config: config.email,
     blobs,
     publicUrl: config.publicUrl,
     wakeInbound: () => wakers.inbound(),
     wakeOutbound: () => wakers.outbound(),
+    mailboxesChanged: () => wakers.mailboxes(),
   };
   deps.mail = mail;
   // The same object, so use cases called with `deps` (replies, resolutions) queue mail too.
@@ -77,6 +78,9 @@ export async function startEmailChannel(deps: Deps, config: Config, log: Fastify
     accept, pollSeconds: config.email.imapPollSeconds, secretKey: config.secretKey, dataDir: config.dataDir, log,
     maxMessageBytes: config.email.maxMessageBytes,
   });
+  wakers.mailboxes = () => {
+    poller.pollNow().catch((err: unknown) => log.warn({ err }, 'IMAP poll after a mailbox change failed; the next poll retries'));
+  };
   // Anything left from before a restart (accepted, not yet filed) is filed now.
   inbound.wake();
   return {

@@ -15,6 +15,8 @@ export interface MailContext {
   wakeInbound(): void;
   /** Outbound mail was queued: send it soon. */
   wakeOutbound(): void;
+  /** An administrator added, changed or removed an IMAP mailbox: the poller takes it up now. */
+  mailboxesChanged(): void;
 }
 
 /** The domain of our Message-IDs: the first support address's, or a fixed one when none is configured. */

@@ -101,7 +101,7 @@ export async function createMailbox(deps: Deps, p: Principal, input: MailboxInpu
   const m = { ...input, name: input.name.trim(), moveTo: input.afterImport === 'move' ? input.moveTo : null };
   validate(m);
   const now = deps.clock.now();
-  return deps.db.tx(async (sql) => {
+  const view = await deps.db.tx(async (sql) => {
     await ensureNameFree(sql, m.name, null);
     const row = await insertMailbox(sql, {
       id: deps.newId(), name: m.name, host: m.host, port: m.port, tls: m.tls, username: m.username,
@@ -114,6 +114,8 @@ export async function createMailbox(deps: Deps, p: Principal, input: MailboxInpu
     });
     return toMailboxView(row);
   });
+  deps.mail?.mailboxesChanged();
+  return view;
 }
 
 /**
@@ -125,7 +127,7 @@ export async function updateMailboxSettings(
 ): Promise<MailboxView> {
   const admin = requireAgent(p, 'admin', 'admin');
   const now = deps.clock.now();
-  return deps.db.tx(async (sql) => {
+  const view = await deps.db.tx(async (sql) => {
     const cur = await lockMailbox(sql, id);
     if (!cur) throw notFound();
     const next = {
@@ -156,6 +158,8 @@ export async function updateMailboxSettings(
     });
     return toMailboxView(row);
   });
+  deps.mail?.mailboxesChanged();
+  return view;
 }
 
 export async function removeMailbox(deps: Deps, p: Principal, id: string): Promise<void> {
@@ -170,6 +174,7 @@ export async function removeMailbox(deps: Deps, p: Principal, id: string): Promi
       targetId: id, data: { name: cur.name, host: cur.host, username: cur.username },
     });
   });
+  deps.mail?.mailboxesChanged();
 }
 
 /** The stored settings with the password decrypted (for the poller). A wrong key throws a CredentialError. */
