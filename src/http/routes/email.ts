@@ -18,12 +18,21 @@ import { TicketParams } from './tickets.js';
 const ERRORS = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
 const presentInbound = (r: InboundListRow): z.infer<typeof InboundLogJson> => {
-  const d = r.decision as { action?: string; code?: string; reason?: string } | null;
+  const d = r.decision as {
+    action?: string; code?: string; reason?: string; matched_by?: string | null; matched_message_id?: string | null;
+    matched_header?: 'in-reply-to' | 'references' | null; matched_ticket_number?: number | null;
+  } | null;
   return {
     id: r.id, received_at: r.received_at.toISOString(), processed_at: r.processed_at?.toISOString() ?? null, source: r.source,
     source_detail: r.source_detail, message_id: r.message_id, from: r.from_address ?? r.envelope_from, subject: r.subject,
     size: r.raw_size, status: r.status, classification: r.classification,
-    decision: d?.action && d.code ? { action: d.action, code: d.code, reason: d.reason ?? '' } : null,
+    decision: d?.action && d.code
+      ? {
+        action: d.action, code: d.code, reason: d.reason ?? '', matched_by: d.matched_by ?? null,
+        matched_message_id: d.matched_message_id ?? null, matched_header: d.matched_header ?? null,
+        matched_ticket_number: d.matched_ticket_number ?? null,
+      }
+      : null,
     ticket_number: r.ticket_number === null ? null : Number(r.ticket_number), attempts: r.attempts, error: r.error,
   };
 };

@@ -13,6 +13,8 @@ import type {
   TokenJson,
 } from '../../../../src/http/schemas/admin.js';
 import type { MeJson } from '../../../../src/http/schemas/auth.js';
+import type { InboundLogJson } from '../../../../src/http/schemas/email.js';
+import type { CreateMailboxBody, MailboxJson, MailboxTestJson, UpdateMailboxBody } from '../../../../src/http/schemas/mailboxes.js';
 import type { LinkJson, TimelineEntryJson } from '../../../../src/http/schemas/ticket-actions.js';
 import type { CreateTicketBody, TicketJson, UpdateTicketBody } from '../../../../src/http/schemas/tickets.js';
 import type { QueueCountJson, ViewJson } from '../../../../src/http/schemas/views.js';
@@ -39,6 +41,12 @@ export type IssuedApiToken = z.infer<typeof IssuedTokenJson>;
 export type AuditEntry = z.infer<typeof AuditEntryJson>;
 export type SavedView = z.infer<typeof ViewJson>;
 export type QueueCount = z.infer<typeof QueueCountJson>;
+export type Mailbox = z.infer<typeof MailboxJson>;
+export type MailboxTestResult = z.infer<typeof MailboxTestJson>;
+export type CreateMailboxInput = z.input<typeof CreateMailboxBody>;
+export type UpdateMailboxInput = z.input<typeof UpdateMailboxBody>;
+export type InboundMail = z.infer<typeof InboundLogJson>;
+export type InboundMailStatus = InboundMail['status'];
 
 export interface Page<T> {
   data: T[];

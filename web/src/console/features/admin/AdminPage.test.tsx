@@ -38,8 +38,9 @@ describe('AdminPage navigation', () => {
   it('offers managers only the sections their role may use, in French', async () => {
     directory();
     renderWithProviders(<AdminPage />, { client: signedIn('manager') });
-    expect(navLinks()).toEqual(['Techniciens', 'Équipes', 'Jetons d’API', 'Journal d’audit']);
+    expect(navLinks()).toEqual(['Techniciens', 'Équipes', 'Courrier entrant', 'Jetons d’API', 'Journal d’audit']);
     expect(screen.queryByRole('link', { name: 'Catégories' })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Boîtes IMAP' })).toBeNull();
     expect(screen.queryByRole('link', { name: 'Matrice des priorités' })).toBeNull();
     // The default section is agents, marked as the current page.
     expect(screen.getByRole('link', { name: 'Techniciens' }).getAttribute('aria-current')).toBe('page');
@@ -54,7 +55,16 @@ describe('AdminPage navigation', () => {
   it('offers administrators every section, in English', async () => {
     directory();
     renderWithProviders(<AdminPage section="teams" />, { client: signedIn('admin'), locale: 'en' });
-    expect(navLinks()).toEqual(['Agents', 'Teams', 'Categories', 'Priority matrix', 'API tokens', 'Audit log']);
+    expect(navLinks()).toEqual([
+      'Agents',
+      'Teams',
+      'Categories',
+      'Priority matrix',
+      'IMAP mailboxes',
+      'Inbound mail',
+      'API tokens',
+      'Audit log',
+    ]);
     expect(screen.getByRole('link', { name: 'Teams' }).getAttribute('aria-current')).toBe('page');
     expect(screen.getByRole('link', { name: 'Priority matrix' }).getAttribute('href')).toBe('/admin/priority-matrix');
     expect(await screen.findByRole('rowheader', { name: 'Réseau' })).toBeTruthy();
@@ -66,6 +76,17 @@ describe('AdminPage navigation', () => {
     renderWithProviders(<AdminPage section="priority-matrix" />, { client: signedIn('manager') });
     expect(screen.getByRole('alert').textContent).toBe('Cette rubrique est réservée aux administrateurs.');
     expect(calls.filter((c) => c.path.startsWith('/settings'))).toEqual([]);
+  });
+
+  it('shows managers the inbound mail log but not the IMAP mailboxes', async () => {
+    const calls = mockApi({ 'GET /inbound-emails': () => ({ data: [], next_cursor: null }) });
+    const { unmount } = renderWithProviders(<AdminPage section="inbound-mail" />, { client: signedIn('manager') });
+    expect(screen.getByRole('link', { name: 'Courrier entrant' }).getAttribute('aria-current')).toBe('page');
+    expect(await screen.findByText('Aucun message.')).toBeTruthy();
+    unmount();
+    renderWithProviders(<AdminPage section="mailboxes" />, { client: signedIn('manager') });
+    expect(screen.getByRole('alert').textContent).toBe('Cette rubrique est réservée aux administrateurs.');
+    expect(calls.filter((c) => c.path.startsWith('/admin/mailboxes'))).toEqual([]);
   });
 
   it('tells a plain agent the area is not for them', () => {

@@ -6,6 +6,8 @@ import './admin.css';
 import { AgentsSection } from './AgentsSection';
 import { AuditLogSection } from './AuditLogSection';
 import { CategoriesSection } from './CategoriesSection';
+import { InboundMailSection } from './InboundMailSection';
+import { MailboxesSection } from './MailboxesSection';
 import { PriorityMatrixSection } from './PriorityMatrixSection';
 import { DEFAULT_SECTION, isAdminRole, isSection, sectionsFor, type AdminSection } from './sections';
 import { TeamsSection } from './TeamsSection';
@@ -75,6 +77,10 @@ function SectionView({ section, canEdit }: { section: AdminSection; canEdit: boo
       return <CategoriesSection />;
     case 'priority-matrix':
       return <PriorityMatrixSection />;
+    case 'mailboxes':
+      return <MailboxesSection />;
+    case 'inbound-mail':
+      return <InboundMailSection />;
     case 'tokens':
       return <TokensSection />;
     case 'audit-log':

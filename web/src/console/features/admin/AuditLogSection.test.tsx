@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../../test/render';
 import { AuditLogSection } from './AuditLogSection';
-import { mockApi, signedIn } from './test-api';
+import { iso, mockApi, signedIn } from './test-api';
 
 const CLAIRE = '00000000-0000-4000-8000-000000000001';
 const entry = (seq: number, action: string, at: string, data: Record<string, unknown> = {}) => ({
@@ -58,5 +58,27 @@ describe('AuditLogSection', () => {
     const last = calls.filter((c) => c.path === '/audit-log').at(-1)!;
     expect(last.query.get('actor')).toBe(CLAIRE);
     expect(last.query.get('cursor')).toBeNull();
+  });
+
+  it('names the e-mail channel’s actions and targets', async () => {
+    mockApi({
+      'GET /agents': () => ({ data: [{ id: CLAIRE, name: 'Claire Martin' }] }),
+      'GET /audit-log': () => ({
+        data: [
+          { ...entry(4, 'email.inbound_retried', iso), target_kind: 'inbound_message', target_id: 'msg-1' },
+          { ...entry(3, 'mailbox.deleted', iso, { name: 'Archive' }), target_kind: 'mailbox' },
+          { ...entry(2, 'mailbox.updated', iso, { name: 'Support' }), target_kind: 'mailbox' },
+          { ...entry(1, 'mailbox.created', iso, { name: 'Support' }), target_kind: 'mailbox' },
+        ],
+        next_cursor: null,
+      }),
+    });
+    renderWithProviders(<AuditLogSection />, { client: signedIn('admin') });
+    expect(await screen.findByText('Boîte IMAP ajoutée')).toBeTruthy();
+    expect(screen.getByText('Boîte IMAP modifiée')).toBeTruthy();
+    expect(screen.getByText('Boîte IMAP supprimée')).toBeTruthy();
+    expect(screen.getByText('Message entrant retraité')).toBeTruthy();
+    expect(screen.getByText('Boîte IMAP · Archive')).toBeTruthy();
+    expect(screen.getByText('Message entrant · msg-1')).toBeTruthy();
   });
 });

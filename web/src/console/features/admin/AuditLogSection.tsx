@@ -19,6 +19,10 @@ export const AUDIT_ACTIONS = [
   'auth.login_failed',
   'auth.login_throttled',
   'auth.logout',
+  'email.inbound_retried',
+  'mailbox.created',
+  'mailbox.updated',
+  'mailbox.deleted',
   'organization.created',
   'organization.ticket_sharing_changed',
   'requester.created',
@@ -33,7 +37,18 @@ type KnownAction = (typeof AUDIT_ACTIONS)[number];
 const isKnownAction = (a: string): a is KnownAction => (AUDIT_ACTIONS as readonly string[]).includes(a);
 const FAMILIES = [...new Set(AUDIT_ACTIONS.map((a) => `${a.split('.')[0]}.*`))];
 
-const TARGET_KINDS = ['agent', 'team', 'api_token', 'setting', 'requester', 'organization', 'category', 'ticket'] as const;
+const TARGET_KINDS = [
+  'agent',
+  'team',
+  'api_token',
+  'setting',
+  'requester',
+  'organization',
+  'category',
+  'ticket',
+  'mailbox',
+  'inbound_message',
+] as const;
 type TargetKind = (typeof TARGET_KINDS)[number];
 const isTargetKind = (k: string | null): k is TargetKind => k !== null && (TARGET_KINDS as readonly string[]).includes(k);
 

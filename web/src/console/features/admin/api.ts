@@ -5,11 +5,17 @@ import type {
   ApiToken,
   AuditEntry,
   Category,
+  CreateMailboxInput,
+  InboundMail,
+  InboundMailStatus,
   IssuedApiToken,
+  Mailbox,
+  MailboxTestResult,
   Me,
   Page,
   PriorityMatrix,
   Team,
+  UpdateMailboxInput,
 } from '../../../shared/api/types';
 
 /**
@@ -23,6 +29,8 @@ export const adminKeys = {
   matrix: ['admin', 'priority-matrix'] as const,
   tokens: (all: boolean) => ['admin', 'tokens', { all }] as const,
   audit: (filters: AuditFilters) => ['admin', 'audit-log', filters] as const,
+  mailboxes: ['admin', 'mailboxes'] as const,
+  inbound: (status: InboundMailStatus | null) => ['admin', 'inbound-mail', { status }] as const,
 };
 
 export interface AuditFilters {
@@ -225,5 +233,76 @@ export function useAuditLog(filters: AuditFilters) {
         cursor: pageParam ?? undefined,
       }),
     getNextPageParam: (last) => last.next_cursor,
+  });
+}
+
+// IMAP mailboxes (administrators). The password goes out in create/update bodies only: answers never hold it.
+
+const MAILBOX_KEYS: QueryKey[] = [['admin', 'mailboxes'], ['admin', 'audit-log']];
+
+export function useMailboxes() {
+  return useQuery({
+    queryKey: adminKeys.mailboxes,
+    queryFn: () => api.get<{ data: Mailbox[] }>('/admin/mailboxes').then((r) => r.data),
+  });
+}
+
+export function useCreateMailbox() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: CreateMailboxInput) => api.post<Mailbox>('/admin/mailboxes', body),
+    onSuccess: () => invalidate(...MAILBOX_KEYS),
+  });
+}
+
+export function useUpdateMailbox() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: UpdateMailboxInput }) => api.patch<Mailbox>(`/admin/mailboxes/${id}`, body),
+    onSuccess: () => invalidate(...MAILBOX_KEYS),
+  });
+}
+
+export function useDeleteMailbox() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (id: string) => api.delete(`/admin/mailboxes/${id}`),
+    onSuccess: () => invalidate(...MAILBOX_KEYS),
+  });
+}
+
+/** Connects and opens the folder without changing anything; a refusal by the IMAP server is `ok: false`, not an error. */
+export function useTestMailbox() {
+  return useMutation({
+    mutationFn: (id: string) => api.post<MailboxTestResult>(`/admin/mailboxes/${id}/test`),
+  });
+}
+
+// Inbound mail log (managers and administrators; raw message and retry for administrators)
+
+export const INBOUND_PAGE_SIZE = 50;
+
+export function useInboundMail(status: InboundMailStatus | null) {
+  return useInfiniteQuery({
+    queryKey: adminKeys.inbound(status),
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) =>
+      api.get<Page<InboundMail>>('/inbound-emails', {
+        status: status ?? undefined,
+        limit: INBOUND_PAGE_SIZE,
+        cursor: pageParam ?? undefined,
+      }),
+    getNextPageParam: (last) => last.next_cursor,
+  });
+}
+
+/** The stored message exactly as received, served as an attachment (`<id>.eml`). */
+export const inboundRawUrl = (id: string): string => `/api/v1/inbound-emails/${encodeURIComponent(id)}/raw`;
+
+export function useRetryInbound() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (id: string) => api.post<{ id: string }>(`/inbound-emails/${encodeURIComponent(id)}/retry`),
+    onSuccess: () => invalidate(['admin', 'inbound-mail'], ['admin', 'audit-log']),
   });
 }

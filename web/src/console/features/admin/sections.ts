@@ -2,11 +2,20 @@
  * The administration sections and who may open them. The server stays the judge (every write is checked
  * there); this only keeps people from being offered screens their role cannot use.
  *
- * Managers read the directory (agents, teams), manage their own API tokens and read the audit log; the
- * help desk's configuration (categories, priority matrix) and every write to agents and teams is for
- * administrators, as `src/domain/permissions.ts` and the admin use cases decide.
+ * Managers read the directory (agents, teams), the inbound mail log and the audit log, and manage their own API
+ * tokens; the help desk's configuration (categories, priority matrix, IMAP mailboxes) and every write to agents
+ * and teams is for administrators, as `src/domain/permissions.ts` and the admin use cases decide.
  */
-export const ADMIN_SECTIONS = ['agents', 'teams', 'categories', 'priority-matrix', 'tokens', 'audit-log'] as const;
+export const ADMIN_SECTIONS = [
+  'agents',
+  'teams',
+  'categories',
+  'priority-matrix',
+  'mailboxes',
+  'inbound-mail',
+  'tokens',
+  'audit-log',
+] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
 export const DEFAULT_SECTION: AdminSection = 'agents';
@@ -16,6 +25,8 @@ const MIN_ROLE: Record<AdminSection, 'manager' | 'admin'> = {
   teams: 'manager',
   categories: 'admin',
   'priority-matrix': 'admin',
+  mailboxes: 'admin',
+  'inbound-mail': 'manager',
   tokens: 'manager',
   'audit-log': 'manager',
 };
