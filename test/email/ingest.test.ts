@@ -66,6 +66,9 @@ describe('a new message', () => {
     expect(mail[0]).toMatchObject({ kind: 'received', to_addresses: ['jane.doe@client.test'], cc_addresses: [], in_reply_to: messageIdOf(raw), language: 'en' });
     expect(mail[0]!.subject).toBe(`[#${r.ticket_number}] Request received: Printer on floor 2 is not working`);
     expect(created.deliveries).toEqual([expect.objectContaining({ kind: 'received', status: 'queued' })]);
+    // The mail's text is the description, searchable like any other.
+    const found = await api<{ data: Array<{ number: number }> }>('GET', '/tickets?q=report');
+    expect(found.body.data.map((x) => x.number)).toContain(r.ticket_number);
   });
 
   it('is stored once when delivered twice, with or without a Message-ID', async () => {

@@ -234,7 +234,6 @@ async function fileInbound(
       urgency: 2, impact: 2, categoryId: null, tags: [], channel: 'email', teamId: null, assigneeId: null, tier: 'L1',
       equipmentBrand: null, equipmentModel: null, createdAt: now, reason: decision.reason, data: { email: emailData }, entryId,
     });
-    if (body) await updateTicket(sql, ticket.id, { updatedAt: now }, { text: body, internal: false });
     if (decision.action === 'new_linked' && decision.linkedTicketId) {
       const old = (await findTicket(sql, { id: decision.linkedTicketId }))!;
       const [a, b] = ticket.id < old.id ? [ticket.id, old.id] : [old.id, ticket.id];
