@@ -1,7 +1,8 @@
 /**
  * E-mail ingestion benchmark. Usage:
  *
- *   npm run bench:email -- --engine embedded|postgres|both [--messages 2000] [--clients 4] [--tickets 10000] [--built]
+ *   npm run bench:email -- --engine embedded|postgres|both [--messages 2000] [--clients 4] [--tickets 10000]
+ *                          [--rate 0] [--built]
  *
  * Starts `relais serve` with its SMTP receiver on 127.0.0.1 (and outbound mail to a local SMTP sink, so
  * acknowledgements are queued and sent as in production), on a database that already holds `--tickets` tickets.
@@ -11,7 +12,8 @@
  *  - filing: from the start of the SMTP transaction until the message is filed on a ticket (parse → requester →
  *    thread → store → timeline → acknowledgement queued), read from the server's own timestamps;
  *  - throughput: messages filed per second over the whole run.
- * Writes JSON to bench/results/ and prints a markdown table.
+ * `--rate N` offers N messages per second in all (a steady load below capacity: the latency a requester sees);
+ * 0 sends as fast as the server accepts (throughput). Writes JSON to bench/results/ and prints a markdown table.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -34,6 +36,7 @@ const { values } = parseArgs({
     messages: { type: 'string', default: '2000' },
     clients: { type: 'string', default: '4' },
     tickets: { type: 'string', default: '10000' },
+    rate: { type: 'string', default: '0' },
     built: { type: 'boolean', default: false },
   },
   strict: true,
@@ -54,6 +57,8 @@ const int = (name: string, v: string, min: number, max: number): number => {
 const MESSAGES = int('messages', values.messages, 10, 100_000);
 const CLIENTS = int('clients', values.clients, 1, 64);
 const TICKETS = int('tickets', values.tickets, 0, 1_000_000);
+/** Messages per second offered in all (0: as fast as the server accepts them). */
+const RATE = int('rate', values.rate, 0, 10_000);
 const SUPPORT = 'support@bench.test';
 const log = (msg: string) => console.error(msg);
 
@@ -133,7 +138,12 @@ async function runEngine(engine: Engine) {
     let next = 0;
     await Promise.all(Array.from({ length: CLIENTS }, async () => {
       while (next < messages.length) {
-        const m = messages[next++]!;
+        const index = next++;
+        const m = messages[index]!;
+        if (RATE > 0) {
+          const due = t0 + (index * 1000) / RATE;
+          if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
+        }
         const started = performance.now();
         startedAt.set(m.messageId, Date.now());
         try {
@@ -164,7 +174,7 @@ async function runEngine(engine: Engine) {
     const lastFiled = Math.max(...rows.map((r) => r.processed_at?.getTime() ?? 0));
     const a = sortNum(accept);
     const result = {
-      engine, description: target.description, messages: MESSAGES, clients: CLIENTS, tickets: TICKETS,
+      engine, description: target.description, messages: MESSAGES, clients: CLIENTS, tickets: TICKETS, rate: RATE,
       smtpFailures: failures, stored: rows.length, filed: rows.filter((r) => r.status === 'processed').length, failed,
       joined: rows.filter((r) => r.ticket_id).length, acksSent: Number(outbound!.n),
       acceptMsPerMessage: { p50: pct(a, 50), p99: pct(a, 99) },
@@ -183,10 +193,10 @@ async function runEngine(engine: Engine) {
 const results = [];
 for (const engine of engines) results.push(await runEngine(engine));
 const f = (n: number, d = 1) => n.toFixed(d);
-console.log(`\n| Engine | Messages | SMTP clients | Accepted/s | Filed/s | Accept p50 / p99 (ms) | Accept → filed p50 / p99 (ms) | Failures |`);
-console.log('|---|---|---|---|---|---|---|---|');
+console.log(`\n| Engine | Messages | SMTP clients | Offered/s | Accepted/s | Filed/s | Accept p50 / p99 (ms) | Accept → filed p50 / p99 (ms) | Failures |`);
+console.log('|---|---|---|---|---|---|---|---|---|');
 for (const r of results) {
-  console.log(`| ${r.engine} | ${r.messages} | ${r.clients} | ${f(r.acceptedPerSecond)} | ${f(r.filedPerSecond)} | ${f(r.acceptMsPerMessage.p50)} / ${f(r.acceptMsPerMessage.p99)} | ${f(r.filingMs.p50, 0)} / ${f(r.filingMs.p99, 0)} | ${r.smtpFailures + r.failed} |`);
+  console.log(`| ${r.engine} | ${r.messages} | ${r.clients} | ${r.rate || 'max'} | ${f(r.acceptedPerSecond)} | ${f(r.filedPerSecond)} | ${f(r.acceptMsPerMessage.p50)} / ${f(r.acceptMsPerMessage.p99)} | ${f(r.filingMs.p50, 0)} / ${f(r.filingMs.p99, 0)} | ${r.smtpFailures + r.failed} |`);
 }
 fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
 const file = path.join(root, 'bench', 'results', `email-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
