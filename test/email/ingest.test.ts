@@ -156,6 +156,17 @@ describe('threading', () => {
   });
 });
 
+describe('merged tickets', () => {
+  it('a reply to a ticket merged into another joins the surviving ticket', async () => {
+    const a = await deliver(await rawMail({ from: 'ines@client.test', to: SUPPORT, subject: 'Souris HS' }));
+    const b = await deliver(await rawMail({ from: 'ines@client.test', to: SUPPORT, subject: 'Souris toujours HS' }));
+    expect((await api('POST', `/tickets/${a.ticket_number}/merge`, { into: b.ticket_id })).status).toBe(200);
+    const ackOfA = (await outbound(a.ticket_id!))[0]!;
+    const r = await deliver(await rawMail({ from: 'ines@client.test', to: SUPPORT, subject: `Re: ${ackOfA.subject}`, inReplyTo: `<${ackOfA.message_id}>` }));
+    expect(r).toMatchObject({ ticket_number: b.ticket_number, decision: { code: 'joined' } });
+  });
+});
+
 describe('loops, noise and bounces', () => {
   it('an out-of-office reply is filed without reopening nor acknowledgement; unthreaded, it is dropped', async () => {
     const opened = await deliver(await rawMail({ from: 'leo@client.test', to: SUPPORT, subject: 'Clavier' }));
