@@ -16,6 +16,7 @@ import { BlobStore } from '../../src/files/blob-store.js';
 import type { Database } from '../../src/store/db.js';
 import { deleteMailbox, findMailbox, listMailboxes, saveMailboxProgress } from '../../src/store/mailboxes.js';
 import { makeDeps, type Deps } from '../../src/usecases/deps.js';
+import type { MailContext } from '../../src/usecases/email/context.js';
 import { acceptInbound, processPendingInbound, type MailDeps } from '../../src/usecases/email/ingest.js';
 import { createMailbox, type MailboxInput } from '../../src/usecases/email/mailboxes.js';
 import { dovecotAvailable, startDovecot, type Dovecot } from '../support/dovecot.js';
@@ -111,9 +112,10 @@ describe.skipIf(!enabled)('IMAP poller (real Dovecot)', () => {
     const blobs = new BlobStore(config.email.attachmentsDir);
     await blobs.init();
     const base: Deps = makeDeps(db);
-    deps = Object.assign(base, {
-      mail: { config: config.email, blobs, publicUrl: null, wakeInbound: () => undefined, wakeOutbound: () => undefined },
-    });
+    const mail: MailContext = {
+      config: config.email, blobs, publicUrl: null, wakeInbound: () => undefined, wakeOutbound: () => undefined, mailboxesChanged: () => undefined,
+    };
+    deps = Object.assign(base, { mail });
     admin = (await buildAgent(deps, { role: 'admin' })).principal;
   });
 
