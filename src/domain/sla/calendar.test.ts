@@ -67,6 +67,7 @@ describe('addBusinessTime', () => {
     ['an end inside the spring gap closes at the jump', parisSundays(iv('00:00', '02:30')), '2025-03-30T00:00+01:00', 2 * H, '2025-03-30T03:00+02:00'],
     ['an ambiguous start takes the first 02:30', parisSundays(iv('02:30', '05:00')), '2025-10-26T00:00+02:00', 0, '2025-10-26T02:30+02:00'],
     ['an ambiguous end takes the second 02:30', parisSundays(iv('00:00', '02:30')), '2025-10-26T00:00+02:00', 3.5 * H, '2025-10-26T02:30+01:00'],
+    ['touching intervals at an ambiguous time are consumed once', parisSundays(iv('01:00', '02:30'), iv('02:30', '05:00')), '2025-10-26T00:00+02:00', 5 * H, '2025-10-26T05:00+01:00'],
     ['New York, 4 h from Friday 15:00 across spring forward', newYorkOffice, '2025-03-07T15:00-05:00', 4 * H, '2025-03-10T11:00-04:00'],
     ['New York 24/7 across spring forward', ALWAYS_OPEN('America/New_York'), '2025-03-09T01:30-05:00', 1 * H, '2025-03-09T03:30-04:00'],
     ['New York, a week after fall back', newYorkOffice, '2025-10-31T16:00-04:00', 8 * H, '2025-11-03T16:00-05:00'],

@@ -14,8 +14,7 @@
  *   (except an end exactly at the time the clock falls back to, e.g. 02:00 in Paris, which ends at its first
  *   occurrence: the clock never reads 01:xx again). So 00:00–24:00 lasts 25 h, 00:00–02:30 lasts 3.5 h,
  *   00:00–02:00 lasts 2 h, and an interval covering the repeated hour counts it twice (it was worked twice).
- *   Two intervals of the same day that overlap after this mapping (01:00–02:30 + 02:30–05:00) are merged, so
- *   no instant counts twice.
+ *   Two intervals that overlap after this mapping (01:00–02:30 + 02:30–05:00) count their common part once.
  * Holidays close the whole local date; there is no "observed" substitute day (none in France).
  * Assumption: a zone changes offset at most once within any ~3-day window (true of every zone in current use).
  *
@@ -227,7 +226,11 @@ interface CompiledCalendar {
   /** Index 1..7: flat [startMinute, endMinute, …]. */
   weekly: ReadonlyArray<readonly number[]>;
   holidays: ReadonlySet<number>;
-  /** Local day number → flat, sorted, disjoint [start, end, …] instants. */
+  /**
+   * Local day number → flat [start, end, …] instants. Starts and ends are each non-decreasing, but spans may
+   * overlap after a fall back (01:00–02:30 + 02:30–05:00): every walk over them keeps a cursor so that no
+   * instant counts twice.
+   */
   days: Map<number, readonly number[]>;
 }
 
@@ -290,10 +293,7 @@ function dayIntervals(cc: CompiledCalendar, day: number): readonly number[] {
     for (let i = 0; i < spec.length; i += 2) {
       const start = toInstant(base + spec[i]! * MINUTE_MS, 'start');
       const end = toInstant(base + spec[i + 1]! * MINUTE_MS, 'end');
-      if (end <= start) continue;
-      const last = spans.length - 1;
-      if (last > 0 && start <= spans[last]!) spans[last] = Math.max(spans[last]!, end);
-      else spans.push(start, end);
+      if (end > start) spans.push(start, end);
     }
   }
   if (cc.days.size >= DAY_CACHE_LIMIT) cc.days.clear();
@@ -320,7 +320,8 @@ export function addBusinessTime(cal: BusinessCalendar, start: Date, ms: number):
   const t0 = instantOf(start, 'start');
   let cursor = t0;
   let remaining = ms;
-  const first = localDay(cc, t0) - 1; // the previous date's last interval may still be running
+  // Start a date early: where a repeated hour straddles midnight, the previous date's spans reach into this one.
+  const first = localDay(cc, t0) - 1;
   for (let day = first; day <= first + MAX_SEARCH_DAYS; day++) {
     const spans = dayIntervals(cc, day);
     for (let i = 0; i < spans.length; i += 2) {
@@ -365,7 +366,7 @@ export function isOpen(cal: BusinessCalendar, at: Date): boolean {
   const cc = compile(cal);
   const t = instantOf(at, 'at');
   const day = localDay(cc, t);
-  for (let d = day - 1; d <= day + 1; d++) {
+  for (let d = day - 1; d <= day + 1; d++) { // neighbours too: see addBusinessTime
     const spans = dayIntervals(cc, d);
     for (let i = 0; i < spans.length; i += 2) {
       if (spans[i]! <= t && t < spans[i + 1]!) return true;
