@@ -25,6 +25,7 @@ import { createTransport } from 'nodemailer';
 import type { Engine } from '../src/store/db.js';
 import { freePort } from '../test/support/free-port.js';
 import { SmtpSink } from '../test/support/smtp-sink.js';
+import { enginesArg, intArg } from './args.js';
 import { generate } from './generate.js';
 import { startServer } from './server.js';
 import { prepareTarget } from './target.js';
@@ -41,24 +42,12 @@ const { values } = parseArgs({
   },
   strict: true,
 });
-const engines: Engine[] = values.engine === 'both' ? ['embedded', 'postgres'] : [values.engine as Engine];
-if (!engines.every((e) => e === 'embedded' || e === 'postgres')) {
-  console.error('--engine must be embedded, postgres or both');
-  process.exit(2);
-}
-const int = (name: string, v: string, min: number, max: number): number => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    console.error(`--${name} must be an integer from ${min} to ${max}`);
-    process.exit(2);
-  }
-  return n;
-};
-const MESSAGES = int('messages', values.messages, 10, 100_000);
-const CLIENTS = int('clients', values.clients, 1, 64);
-const TICKETS = int('tickets', values.tickets, 0, 1_000_000);
+const engines = enginesArg(values.engine);
+const MESSAGES = intArg('messages', values.messages, 10, 100_000);
+const CLIENTS = intArg('clients', values.clients, 1, 64);
+const TICKETS = intArg('tickets', values.tickets, 0, 1_000_000);
 /** Messages per second offered in all (0: as fast as the server accepts them). */
-const RATE = int('rate', values.rate, 0, 10_000);
+const RATE = intArg('rate', values.rate, 0, 10_000);
 const SUPPORT = 'support@bench.test';
 const log = (msg: string) => console.error(msg);
 

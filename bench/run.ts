@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Engine } from '../src/store/db.js';
+import { enginesArg, intArg } from './args.js';
 import { generate } from './generate.js';
 import { SEARCHES } from './corpus.js';
 import { markdown, type EngineResult } from './report.js';
@@ -36,25 +37,12 @@ const { values } = parseArgs({
   strict: true,
 });
 
-const int = (name: string, v: string, min: number, max: number): number => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    console.error(`--${name} must be an integer from ${min} to ${max}`);
-    process.exit(2);
-  }
-  return n;
-};
-const engines: Engine[] =
-  values.engine === 'both' ? ['embedded', 'postgres'] : values.engine === 'embedded' || values.engine === 'postgres' ? [values.engine] : [];
-if (engines.length === 0) {
-  console.error('--engine must be embedded, postgres or both');
-  process.exit(2);
-}
+const engines = enginesArg(values.engine);
 const opts = {
-  tickets: int('tickets', values.tickets, 100, 2_000_000),
-  creates: int('creates', values.creates, 10, 100_000),
-  reads: int('reads', values.reads, 10, 100_000),
-  seed: int('seed', values.seed, 0, 2 ** 31),
+  tickets: intArg('tickets', values.tickets, 100, 2_000_000),
+  creates: intArg('creates', values.creates, 10, 100_000),
+  reads: intArg('reads', values.reads, 10, 100_000),
+  seed: intArg('seed', values.seed, 0, 2 ** 31),
 };
 const log = (msg: string) => console.error(msg);
 

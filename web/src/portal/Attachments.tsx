@@ -1,23 +1,8 @@
 import { useIntl } from 'react-intl';
 import type { TimelineAttachment } from '../shared/api/types';
+import { formatFileSize } from '../shared/i18n/file-size';
 import { useT } from '../shared/i18n/I18nProvider';
 import { PaperclipIcon } from '../shared/ui/PaperclipIcon';
-
-/** "512 octets", "12,3 ko", "1,5 Mo" / "512 bytes", "12.3 kB", "1.5 MB" (the console has its own copy). */
-export function formatFileSize(bytes: number, locale: string): string {
-  const n = Math.max(0, bytes);
-  const fmt = (value: number, unit: 'byte' | 'kilobyte' | 'megabyte' | 'gigabyte') =>
-    new Intl.NumberFormat(locale, {
-      style: 'unit',
-      unit,
-      unitDisplay: unit === 'byte' ? 'long' : 'short',
-      maximumFractionDigits: value < 10 && unit !== 'byte' ? 1 : 0,
-    }).format(value);
-  if (n < 1024) return fmt(n, 'byte');
-  if (n < 1024 ** 2) return fmt(n / 1024, 'kilobyte');
-  if (n < 1024 ** 3) return fmt(n / 1024 ** 2, 'megabyte');
-  return fmt(n / 1024 ** 3, 'gigabyte');
-}
 
 /**
  * The files sent with a message, as download links. The server only lists, and only serves, what a requester may

@@ -2,7 +2,7 @@ import { useIntl } from 'react-intl';
 import type { TimelineAttachment } from '../../../shared/api/types';
 import { useT } from '../../../shared/i18n/I18nProvider';
 import { PaperclipIcon } from '../../../shared/ui/PaperclipIcon';
-import { formatFileSize } from './file-size';
+import { formatFileSize } from '../../../shared/i18n/file-size';
 
 /** Where a file is downloaded; the ticket in the URL is the page's (its merged tickets' files are found too). */
 export function attachmentUrl(ticketNumber: number, attachmentId: string): string {

@@ -8,7 +8,7 @@ import { ChannelIcon } from '../../../shared/ui/ChannelIcon';
 import { attachmentUrl } from './Attachments';
 import { bracketed, mailbox, threadExplanation, type EmailOrigin as Origin } from './email-data';
 import { safeEmailHtml } from './email-html';
-import { formatFileSize } from './file-size';
+import { formatFileSize } from '../../../shared/i18n/file-size';
 import { useRich } from './useSentence';
 
 /**

@@ -1,6 +1,5 @@
 /**
  * A file size in the reader's language: "512 octets", "12,3 ko", "1,5 Mo" / "512 bytes", "12.3 kB", "1.5 MB".
- * (The portal has its own copy: the two apps share no feature code.)
  */
 export function formatFileSize(bytes: number, locale: string): string {
   const n = Math.max(0, bytes);
