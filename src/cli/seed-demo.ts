@@ -12,12 +12,16 @@ import { tablesWithRows } from '../store/backup-catalog.js';
 import type { Database, Sql } from '../store/db.js';
 import { createCategory } from '../usecases/admin/create-category.js';
 import { createTeam } from '../usecases/admin/create-team.js';
+import { ensureDefaultCalendar } from '../usecases/calendars/default-calendar.js';
 import { makeDeps, type Deps } from '../usecases/deps.js';
 import { createAgent } from '../usecases/directory/create-agent.js';
 import { createOrganization } from '../usecases/directory/create-organization.js';
 import { createRequester } from '../usecases/directory/create-requester.js';
 import { updateAgentProfile } from '../usecases/directory/update-agent.js';
+import { seedDemoAutomations } from './demo-data/automations.js';
 import { AGENTS, agentEmail, CATEGORIES, DEMO_PASSWORD, ORGANIZATIONS, TEAMS, type TeamKey } from './demo-data/directory.js';
+import { seedDemoMacros } from './demo-data/macros.js';
+import { seedDemoSla } from './demo-data/sla.js';
 import { planRequesters, type PlannedRequester } from './demo-data/people.js';
 import { planDemo } from './demo-data/plan.js';
 import { DemoClock, playEvents, type DemoIds } from './demo-data/play.js';
@@ -93,7 +97,12 @@ async function seedDemo(base: Deps, ticketCount: number): Promise<SeedDemoResult
     // Nothing is committed before the end, so nothing is announced to listeners (realtime) either.
     const deps: Deps = { db: withinTransaction(base.db, sql), clock, newId: base.newId };
     const ids = await createDirectory(deps, requesters);
+    await seedDemoMacros(deps, ids.agents.get(AGENTS[0]!.key)!);
+    // The calendar a new help desk starts with, as `serve` would create it: SLA deadlines run in its hours.
+    await ensureDefaultCalendar(deps);
+    await seedDemoSla(deps, ids.agents.get(AGENTS[0]!.key)!, ids);
     await playEvents(deps, clock, plan, ids);
+    await seedDemoAutomations(deps, sql, ids.agents.get(AGENTS[0]!.key)!);
   });
   const [admin, manager, l1] = [AGENTS[0]!, AGENTS.find((a) => a.role === 'manager')!, AGENTS.find((a) => a.tier === 'L1')!];
   const portal = requesters.find((r) => r.portal && r.org === ORGANIZATIONS[0]!.key)!;

@@ -22,6 +22,7 @@ const EnvSchema = z.object({
   RELAIS_SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
   RELAIS_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   RELAIS_MAINTENANCE_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(60),
+  RELAIS_SCHEDULER_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
   RELAIS_TRUST_PROXY: z
     .string()
     .regex(/^(true|false|\d{1,2}|[0-9a-fA-F:.\/]+(,[0-9a-fA-F:.\/]+)*)$/, 'must be true, false, a hop count, or a comma-separated list of proxy addresses/CIDRs')
@@ -58,6 +59,8 @@ export interface Config {
   sessionTtlHours: number;
   bodyLimitBytes: number;
   maintenanceIntervalMinutes: number;
+  /** Period of the SLA sweep and the automation workers; 0: this process runs none (e.g. a web-only process). */
+  schedulerSeconds: number;
   /** Which X-Forwarded-For hops to believe, as Fastify's trustProxy takes it. */
   trustProxy: boolean | number | string[];
   /** The built web app (console.html, portal.html, assets/). */
@@ -106,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: e.RELAIS_SESSION_TTL_HOURS,
     bodyLimitBytes: e.RELAIS_BODY_LIMIT_BYTES,
     maintenanceIntervalMinutes: e.RELAIS_MAINTENANCE_INTERVAL_MINUTES,
+    schedulerSeconds: e.RELAIS_SCHEDULER_SECONDS,
     trustProxy: parseTrustProxy(e.RELAIS_TRUST_PROXY),
     webDir: e.RELAIS_WEB_DIR ? path.resolve(e.RELAIS_WEB_DIR) : path.join(packageRoot(), 'web', 'dist'),
     email: emailConfig(e),
@@ -169,6 +173,7 @@ export const ENV_DOC: ReadonlyArray<[string, string, string]> = [
   ['RELAIS_SESSION_TTL_HOURS', '336', 'Session lifetime in hours'],
   ['RELAIS_BODY_LIMIT_BYTES', '1048576', 'Largest JSON request body accepted'],
   ['RELAIS_MAINTENANCE_INTERVAL_MINUTES', '60', 'VACUUM/ANALYZE period on the embedded engine (0 turns it off)'],
+  ['RELAIS_SCHEDULER_SECONDS', '15', 'Period of the SLA sweep (warnings, breaches, escalations) and of time-based automations; event triggers run right after each change. 0: this process runs no background jobs (another one does)'],
   ['RELAIS_WEB_DIR', 'web/dist', 'Directory of the built web app (npm run build); the default is web/dist inside the installed package'],
   ['RELAIS_SUPPORT_ADDRESSES', '(unset)', 'Comma-separated support addresses: the only recipients the SMTP receiver accepts, mail from them is ignored, the first is the From of outbound mail'],
   ['RELAIS_SMTP_PORT', '(unset)', 'Turns the built-in SMTP receiver on, on this port (e.g. 2525)'],

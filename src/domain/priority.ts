@@ -44,3 +44,21 @@ export function parsePriorityMatrix(value: unknown): PriorityMatrix {
   return rows as unknown as PriorityMatrix;
 }
 
+
+/**
+ * One step up in priority through the matrix: the smallest change of urgency, else of impact, else both, that
+ * gives a higher priority. Null when nothing higher is reachable (already at the top).
+ */
+export function raisePriority(matrix: PriorityMatrix, urgency: Level, impact: Level): { urgency: Level; impact: Level; priority: Priority } | null {
+  const rank = (p: Priority) => PRIORITIES.indexOf(p);
+  const current = rank(priorityFor(matrix, urgency, impact));
+  const candidates: Array<[Level, Level]> = [];
+  for (let u = urgency; u >= 1; u--) for (let i = impact; i >= 1; i--) candidates.push([u as Level, i as Level]);
+  // Fewest steps first, urgency before impact (how urgent it became is what an SLA escalation knows).
+  candidates.sort((a, b) => urgency - a[0] + impact - a[1] - (urgency - b[0] + impact - b[1]) || a[0] - b[0]);
+  for (const [u, i] of candidates) {
+    const p = priorityFor(matrix, u, i);
+    if (rank(p) < current) return { urgency: u, impact: i, priority: p };
+  }
+  return null;
+}

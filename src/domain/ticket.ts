@@ -1,5 +1,6 @@
 import { DomainError } from './errors.js';
 import type { Level, Priority } from './priority.js';
+import type { SlaState } from './sla/clock.js';
 
 export const TICKET_STATUSES = ['new', 'open', 'pending', 'on_hold', 'resolved', 'closed'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
@@ -62,6 +63,8 @@ export interface Ticket {
   firstResponseAt: Date | null;
   resolvedAt: Date | null;
   closedAt: Date | null;
+  /** The SLA clock (src/domain/sla/clock.ts), when a policy applies; read with the ticket, written by the SLA use cases only. */
+  sla?: SlaState | null;
 }
 
 /** The time stamps a status change sets or clears. */

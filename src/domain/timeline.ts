@@ -22,6 +22,12 @@ export const TIMELINE_KINDS = [
   'ticket.email_bounced',
   'ticket.email_failed',
   'ticket.followers_changed',
+  // SLA: a policy applied or its targets changed (priority, policy, calendar); a threshold or breach reached,
+  // with the escalation actions taken. Automations: agents notified; an action that could not apply.
+  'ticket.sla_changed',
+  'ticket.sla_escalated',
+  'ticket.notified',
+  'ticket.action_skipped',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 

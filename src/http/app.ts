@@ -1,4 +1,5 @@
 import { startEmailChannel, type EmailChannel } from '../channels/email/start.js';
+import { startScheduler } from '../jobs/start.js';
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
@@ -105,6 +106,8 @@ export async function buildApp({ deps, config, logger = true, logStream, realtim
   const email = await startEmailChannel(deps, config, app.log);
   app.decorate('email', email);
   app.addHook('onClose', async () => email.close());
+  const scheduler = startScheduler(deps, config, app.log);
+  app.addHook('onClose', async () => scheduler.close());
 
   await app.register(systemRoutes(deps.db.engine, metrics));
   await app.register(apiRoutes(deps, config, realtime.hub), { prefix: '/api/v1' });

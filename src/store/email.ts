@@ -281,7 +281,7 @@ export interface OutboundRow {
   id: string;
   ticket_id: string;
   timeline_entry_id: string | null;
-  kind: 'reply' | 'received' | 'resolved';
+  kind: 'reply' | 'received' | 'resolved' | 'agent_notice';
   message_id: string;
   in_reply_to: string | null;
   references: string[];
@@ -327,7 +327,7 @@ export async function ticketMessageIds(sql: Sql, ticketId: string): Promise<stri
     `SELECT message_id FROM (
        SELECT message_id, received_at AS at FROM inbound_messages WHERE ticket_id = $1 AND message_id IS NOT NULL
        UNION ALL
-       SELECT message_id, created_at AS at FROM outbound_messages WHERE ticket_id = $1) m
+       SELECT message_id, created_at AS at FROM outbound_messages WHERE ticket_id = $1 AND kind <> 'agent_notice') m
      ORDER BY at`,
     [ticketId],
   );

@@ -1,4 +1,5 @@
 import type { Level, Priority } from '../domain/priority.js';
+import type { SlaState } from '../domain/sla/clock.js';
 import type { Channel, Ticket, TicketStatus, TicketType, Tier } from '../domain/ticket.js';
 import type { ActorKind, TimelineKind, Visibility } from '../domain/timeline.js';
 
@@ -28,11 +29,12 @@ export interface TicketRow {
   first_response_at: Date | null;
   resolved_at: Date | null;
   closed_at: Date | null;
+  sla: SlaState | null;
 }
 
 export const TICKET_COLUMNS = `id, number, type, subject, description, status, urgency, impact, priority, category_id,
   tags, channel, requester_id, organization_id, team_id, assignee_id, tier, equipment_brand, equipment_model,
-  merged_into_id, created_at, updated_at, first_response_at, resolved_at, closed_at`;
+  merged_into_id, created_at, updated_at, first_response_at, resolved_at, closed_at, sla`;
 
 export function ticketFromRow(r: TicketRow): Ticket {
   return {
@@ -61,6 +63,7 @@ export function ticketFromRow(r: TicketRow): Ticket {
     firstResponseAt: r.first_response_at,
     resolvedAt: r.resolved_at,
     closedAt: r.closed_at,
+    sla: r.sla,
   };
 }
 

@@ -4,14 +4,21 @@ export interface TeamRow {
   id: string;
   name: string;
   description: string;
+  /** The team's business-hours calendar (null: the default calendar). */
+  calendar_id: string | null;
+  /** The team lead, whom escalations can notify. */
+  lead_id: string | null;
   created_at: Date;
   updated_at: Date;
 }
 
-export async function insertTeam(sql: Sql, t: { id: string; name: string; description: string; createdAt: Date }) {
+export async function insertTeam(
+  sql: Sql,
+  t: { id: string; name: string; description: string; calendarId?: string | null; createdAt: Date },
+) {
   const row = await sql.one<TeamRow>(
-    `INSERT INTO teams (id, name, description, created_at, updated_at) VALUES ($1, $2, $3, $4, $4) RETURNING *`,
-    [t.id, t.name, t.description, t.createdAt],
+    `INSERT INTO teams (id, name, description, calendar_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5) RETURNING *`,
+    [t.id, t.name, t.description, t.calendarId ?? null, t.createdAt],
   );
   return row!;
 }
@@ -58,10 +65,22 @@ export async function listTeamMembers(sql: Sql, teamId: string): Promise<TeamMem
   );
 }
 
-export async function updateTeam(sql: Sql, id: string, patch: { name?: string; description?: string }, at: Date) {
+export interface TeamPatch {
+  name?: string;
+  description?: string;
+  /** undefined: unchanged; null: cleared. */
+  calendarId?: string | null;
+  leadId?: string | null;
+}
+
+export async function updateTeam(sql: Sql, id: string, patch: TeamPatch, at: Date) {
   await sql.query(
-    `UPDATE teams SET name = coalesce($2, name), description = coalesce($3, description), updated_at = $4 WHERE id = $1`,
-    [id, patch.name ?? null, patch.description ?? null, at],
+    `UPDATE teams SET name = coalesce($2, name), description = coalesce($3, description),
+       calendar_id = CASE WHEN $4::boolean THEN $5::uuid ELSE calendar_id END,
+       lead_id = CASE WHEN $6::boolean THEN $7::uuid ELSE lead_id END, updated_at = $8
+     WHERE id = $1`,
+    [id, patch.name ?? null, patch.description ?? null, patch.calendarId !== undefined, patch.calendarId ?? null,
+      patch.leadId !== undefined, patch.leadId ?? null, at],
   );
 }
 

@@ -6,7 +6,7 @@ import { vectorSql } from './search-sql.js';
 import { TICKET_COLUMNS, ticketFromRow, type TicketRow, type TimelineRow } from './rows.js';
 
 /** Maps domain field names to columns, for inserts and partial updates. */
-const COLUMN_OF: Record<Exclude<keyof Ticket, 'id' | 'number'>, string> = {
+const COLUMN_OF: Record<Exclude<keyof Ticket, 'id' | 'number' | 'sla'>, string> = {
   type: 'type',
   subject: 'subject',
   description: 'description',
@@ -32,9 +32,9 @@ const COLUMN_OF: Record<Exclude<keyof Ticket, 'id' | 'number'>, string> = {
   closedAt: 'closed_at',
 };
 
-export type TicketPatch = Partial<Omit<Ticket, 'id' | 'number'>>;
+export type TicketPatch = Partial<Omit<Ticket, 'id' | 'number' | 'sla'>>;
 
-export async function insertTicket(sql: Sql, t: Omit<Ticket, 'number'>): Promise<Ticket> {
+export async function insertTicket(sql: Sql, t: Omit<Ticket, 'number' | 'sla'>): Promise<Ticket> {
   const fields = Object.keys(COLUMN_OF) as Array<keyof typeof COLUMN_OF>;
   const cols = ['id', ...fields.map((f) => COLUMN_OF[f])];
   const values = [t.id, ...fields.map((f) => t[f])];
@@ -103,16 +103,20 @@ export async function appendTimeline(
   ticketId: string,
   entries: ReadonlyArray<NewTimelineEntry & { id: string; createdAt: Date }>,
 ): Promise<TimelineRow[]> {
-  const out: TimelineRow[] = [];
-  for (const e of entries) {
-    const row = await sql.one<TimelineRow>(
-      `INSERT INTO timeline_entries (id, ticket_id, kind, actor_kind, actor_id, visibility, body, reason, data, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
-      [e.id, ticketId, e.kind, e.actor.kind, e.actor.id, e.visibility, e.body, e.reason, JSON.stringify(e.data), e.createdAt],
-    );
-    out.push(row!);
-  }
-  return out;
+  if (entries.length === 0) return [];
+  // One statement for all of them (the SLA sweep writes several per ticket); rows keep their order, and so their seq.
+  const params: unknown[] = [];
+  const values = entries.map((e) => {
+    params.push(e.id, ticketId, e.kind, e.actor.kind, e.actor.id, e.visibility, e.body, e.reason, JSON.stringify(e.data), e.createdAt);
+    const b = params.length - 10;
+    return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}, $${b + 8}, $${b + 9}, $${b + 10})`;
+  });
+  const rows = await sql.query<TimelineRow>(
+    `INSERT INTO timeline_entries (id, ticket_id, kind, actor_kind, actor_id, visibility, body, reason, data, created_at)
+     VALUES ${values.join(', ')} RETURNING *`,
+    params,
+  );
+  return rows.sort((a, b) => Number(a.seq) - Number(b.seq));
 }
 
 /** The ticket and every ticket merged into it (directly or through a chain), survivor first. */

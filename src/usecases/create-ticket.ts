@@ -12,6 +12,7 @@ import { findRequesterById, findRequesterByIdentity, insertRequester } from '../
 import { appendTimeline, findTicket, insertTicket } from '../store/tickets.js';
 import type { Deps } from './deps.js';
 import { once } from './idempotency.js';
+import { trackSla } from './sla/track-sla.js';
 import { loadPriorityMatrix } from './priority-matrix.js';
 
 export interface CreateTicketInput {
@@ -202,6 +203,7 @@ export async function writeNewTicket(sql: Sql, deps: Deps, f: NewTicketFields): 
       },
     },
   ]);
+  await trackSla(sql, deps, null, ticket);
   return ticket;
 }
 

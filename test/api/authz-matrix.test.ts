@@ -99,6 +99,15 @@ const viewOf = async (w: World, owner: BuiltAgent, shared: boolean): Promise<str
   return res.json().id;
 };
 
+/** A macro (personal of `owner`, or shared: created by the administrator); its id. */
+const macroOf = async (w: World, owner: BuiltAgent, shared: boolean): Promise<string> => {
+  const res = await w.t.app.inject({
+    method: 'POST', url: `${V1}/macros`, headers: { authorization: `Bearer ${(shared ? w.agents.admin : owner).token}` },
+    payload: { name: `Macro ${uniq()}`, body: { fr: 'Bonjour {{requester.first_name}}' }, actions: [{ type: 'add_tags', tags: ['matrice'] }], shared },
+  });
+  return res.json().id;
+};
+
 /** A public attachment on ticket T's creation entry (what a requester may download); its id. */
 let tAttachment: string | null = null;
 const attachmentOnT = async (w: World): Promise<string> => {
@@ -246,6 +255,56 @@ const MATRIX: Record<string, Row | Row[]> = {
     },
   ],
 
+  // Macros: agents use the shared ones and their own; shared ones are managed by managers and administrators.
+  'GET /api/v1/macros': { allow: STAFF_READ, request: () => ({ method: 'GET', url: `${V1}/macros` }) },
+  'POST /api/v1/macros': [
+    {
+      label: 'a personal macro',
+      allow: STAFF,
+      request: () => ({ method: 'POST', url: `${V1}/macros`, payload: { name: `Perso ${uniq()}`, body: { fr: 'Bonjour' } } }),
+    },
+    {
+      label: 'a shared macro',
+      allow: MANAGERS,
+      request: () => ({ method: 'POST', url: `${V1}/macros`, payload: { name: `Partagée ${uniq()}`, body: { fr: 'Bonjour' }, shared: true } }),
+    },
+  ],
+  'GET /api/v1/macros/:id': { allow: STAFF_READ, request: async (w) => ({ method: 'GET', url: `${V1}/macros/${await macroOf(w, w.victim, true)}` }) },
+  'PATCH /api/v1/macros/:id': [
+    {
+      label: "the caller's own macro",
+      allow: STAFF,
+      request: async (w, role) => ({ method: 'PATCH', url: `${V1}/macros/${await macroOf(w, agentFor(w, role), false)}`, payload: { name: `Renommée ${uniq()}` } }),
+    },
+    {
+      label: 'a shared macro',
+      allow: MANAGERS,
+      request: async (w) => ({ method: 'PATCH', url: `${V1}/macros/${await macroOf(w, w.victim, true)}`, payload: { name: `Renommée ${uniq()}` } }),
+    },
+  ],
+  'DELETE /api/v1/macros/:id': [
+    {
+      label: "the caller's own macro",
+      allow: STAFF,
+      request: async (w, role) => ({ method: 'DELETE', url: `${V1}/macros/${await macroOf(w, agentFor(w, role), false)}` }),
+    },
+    {
+      label: 'a shared macro',
+      allow: MANAGERS,
+      request: async (w) => ({ method: 'DELETE', url: `${V1}/macros/${await macroOf(w, w.victim, true)}` }),
+    },
+  ],
+  'POST /api/v1/tickets/:id/macros/:macroId/render': {
+    allow: [...WORKS_ON_T, 'readToken'],
+    request: async (w) => ({ method: 'POST', url: `${V1}/tickets/${w.ticket.id}/macros/${await macroOf(w, w.victim, true)}/render` }),
+  },
+  'POST /api/v1/tickets/:id/macros/:macroId/apply': {
+    allow: WORKS_ON_T,
+    request: async (w) => ({
+      method: 'POST', url: `${V1}/tickets/${(await freshTicket(w)).id}/macros/${await macroOf(w, w.victim, true)}/apply`, payload: {},
+    }),
+  },
+
   // The realtime socket: every signed-in principal (what each hears is tested in test/realtime). Without an
   // upgrade the route answers 426; anonymous handshakes get 401 before any upgrade.
   'GET /api/v1/ws': { allow: SIGNED_IN, okStatus: [426], request: () => ({ method: 'GET', url: `${V1}/ws` }) },
@@ -372,6 +431,59 @@ const MATRIX: Record<string, Row | Row[]> = {
   },
   'GET /api/v1/audit-log': { allow: [...MANAGERS, 'readToken'], request: () => ({ method: 'GET', url: `${V1}/audit-log` }) },
 
+  // SLA policies: managers read them, administrators change them; a ticket's clock for agents who see it.
+  'GET /api/v1/sla-policies': { allow: [...MANAGERS, 'readToken'], request: () => ({ method: 'GET', url: `${V1}/sla-policies` }) },
+  'POST /api/v1/sla-policies': { allow: ADMIN, request: () => ({ method: 'POST', url: `${V1}/sla-policies`, payload: slaPolicyPayload() }) },
+  'PUT /api/v1/sla-policies/order': {
+    allow: ADMIN,
+    request: async (w) => {
+      const list = (await adminCall(w, { method: 'GET', url: `${V1}/sla-policies` })).json();
+      return { method: 'PUT', url: `${V1}/sla-policies/order`, payload: { ids: list.data.map((p: { id: string }) => p.id).reverse() } };
+    },
+  },
+  'GET /api/v1/sla-policies/:id': {
+    allow: [...MANAGERS, 'readToken'], request: async (w) => ({ method: 'GET', url: `${V1}/sla-policies/${await slaPolicyOf(w)}` }),
+  },
+  'PATCH /api/v1/sla-policies/:id': {
+    allow: ADMIN, request: async (w) => ({ method: 'PATCH', url: `${V1}/sla-policies/${await slaPolicyOf(w)}`, payload: { description: 'matrice' } }),
+  },
+  'DELETE /api/v1/sla-policies/:id': { allow: ADMIN, request: async (w) => ({ method: 'DELETE', url: `${V1}/sla-policies/${await slaPolicyOf(w)}` }) },
+  'GET /api/v1/tickets/:id/sla': {
+    allow: ['agentInTeam', 'manager', 'admin', 'readToken'], request: (w) => ({ method: 'GET', url: `${V1}/tickets/${w.ticket.id}/sla` }),
+  },
+  'GET /api/v1/reports/sla-compliance': {
+    allow: [...MANAGERS, 'readToken'], request: () => ({ method: 'GET', url: `${V1}/reports/sla-compliance?from=2026-01-01&to=2026-12-31` }),
+  },
+  // Notifications: every agent reads and clears their own.
+  'GET /api/v1/notifications': { allow: STAFF_READ, request: () => ({ method: 'GET', url: `${V1}/notifications` }) },
+  'POST /api/v1/notifications/read': { allow: STAFF_READ, request: () => ({ method: 'POST', url: `${V1}/notifications/read`, payload: { all: true } }) },
+
+  // Business-hours calendars: managers read them, administrators change them.
+  'GET /api/v1/calendars': { allow: [...MANAGERS, 'readToken'], request: () => ({ method: 'GET', url: `${V1}/calendars` }) },
+  'POST /api/v1/calendars': { allow: ADMIN, request: () => ({ method: 'POST', url: `${V1}/calendars`, payload: calendarPayload() }) },
+  'GET /api/v1/calendars/:id': {
+    allow: [...MANAGERS, 'readToken'], request: async (w) => ({ method: 'GET', url: `${V1}/calendars/${await calendarOf(w)}` }),
+  },
+  'GET /api/v1/calendars/:id/preview': {
+    allow: [...MANAGERS, 'readToken'],
+    request: async (w) => ({ method: 'GET', url: `${V1}/calendars/${await calendarOf(w)}/preview?from=2026-03-23&days=7` }),
+  },
+  'PATCH /api/v1/calendars/:id': {
+    allow: ADMIN, request: async (w) => ({ method: 'PATCH', url: `${V1}/calendars/${await calendarOf(w)}`, payload: { french_holidays: 'metropolitan' } }),
+  },
+  'DELETE /api/v1/calendars/:id': { allow: ADMIN, request: async (w) => ({ method: 'DELETE', url: `${V1}/calendars/${await calendarOf(w)}` }) },
+  'POST /api/v1/calendars/:id/default': {
+    allow: ADMIN, request: async (w) => ({ method: 'POST', url: `${V1}/calendars/${await calendarOf(w)}/default` }),
+  },
+  'POST /api/v1/calendars/:id/import': {
+    allow: ADMIN,
+    request: async (w) => ({
+      method: 'POST', url: `${V1}/calendars/${await calendarOf(w)}/import`, contentType: 'text/calendar',
+      payload: Buffer.from('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//m//m//FR\r\nBEGIN:VEVENT\r\nUID:m@x\r\nDTSTAMP:20260101T000000Z\r\n' +
+        'DTSTART;VALUE=DATE:20261224\r\nSUMMARY:Réveillon\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n'),
+    }),
+  },
+
   // API tokens: managed from a session; each agent's own.
   'POST /api/v1/tokens': {
     allow: STAFF,
@@ -408,8 +520,57 @@ const MATRIX: Record<string, Row | Row[]> = {
     allow: ADMIN,
     request: async (w) => ({ method: 'POST', url: `${V1}/admin/mailboxes/${await mailboxOf(w)}/test` }),
   },
+
+  // Automations: administrators write, managers read and test (a dry run). Fixtures are inactive rules.
+  'GET /api/v1/automations': { allow: [...MANAGERS, 'readToken'], request: () => ({ method: 'GET', url: `${V1}/automations` }) },
+  'POST /api/v1/automations': { allow: ADMIN, request: () => ({ method: 'POST', url: `${V1}/automations`, payload: automationPayload() }) },
+  'GET /api/v1/automations/:id': {
+    allow: [...MANAGERS, 'readToken'], request: async (w) => ({ method: 'GET', url: `${V1}/automations/${await automationOf(w)}` }),
+  },
+  'PATCH /api/v1/automations/:id': {
+    allow: ADMIN,
+    request: async (w) => ({ method: 'PATCH', url: `${V1}/automations/${await automationOf(w)}`, payload: { name: `Règle ${uniq()}` } }),
+  },
+  'DELETE /api/v1/automations/:id': {
+    allow: ADMIN, request: async (w) => ({ method: 'DELETE', url: `${V1}/automations/${await automationOf(w)}` }),
+  },
+  'PUT /api/v1/automations/order': {
+    allow: ADMIN,
+    request: async (w) => {
+      const ids = (await adminCall(w, { method: 'GET', url: `${V1}/automations` })).json().data.map((a: { id: string }) => a.id);
+      return { method: 'PUT', url: `${V1}/automations/order`, payload: { ids: ids.reverse() } };
+    },
+  },
+  'POST /api/v1/automations/:id/test': {
+    allow: [...MANAGERS, 'readToken'],
+    request: async (w) => ({ method: 'POST', url: `${V1}/automations/${await automationOf(w)}/test`, payload: { ticket_id: w.ticket.id } }),
+  },
 };
 
+function automationPayload() {
+  return { name: `Règle ${uniq()}`, kind: 'event', active: false, events: ['ticket.created'], actions: [{ type: 'add_tags', tags: ['matrice'] }] };
+}
+/** A fresh inactive automation; its id. */
+async function automationOf(w: World): Promise<string> {
+  return (await adminCall(w, { method: 'POST', url: `${V1}/automations`, payload: automationPayload() })).json().id;
+}
+
+function calendarPayload() {
+  const day = [{ start: '09:00', end: '18:00' }];
+  return { name: `Calendrier ${uniq()}`, time_zone: 'Europe/Paris', weekly: { 1: day, 2: day, 3: day, 4: day, 5: day } };
+}
+/** A fresh calendar that is not the default (the first one created becomes it, and the default cannot be deleted); its id. */
+function slaPolicyPayload() {
+  return { name: `SLA ${uniq()}`, targets: { P3: { first_response: 240, resolution: 960 } }, active: false };
+}
+/** A fresh (inactive) SLA policy; its id. */
+async function slaPolicyOf(w: World): Promise<string> {
+  return (await adminCall(w, { method: 'POST', url: `${V1}/sla-policies`, payload: slaPolicyPayload() })).json().id;
+}
+async function calendarOf(w: World): Promise<string> {
+  const cal = (await adminCall(w, { method: 'POST', url: `${V1}/calendars`, payload: calendarPayload() })).json();
+  return cal.is_default ? calendarOf(w) : cal.id;
+}
 function mailboxPayload() {
   return { name: `Boîte ${uniq()}`, host: '127.0.0.1', port: 1, tls: 'none', username: 'support', password: 'matrice', enabled: false };
 }

@@ -61,6 +61,15 @@ describe('demo data', () => {
     expect(await count("categories WHERE name_en = 'Printing'")).toBe(1);
   });
 
+  it('has the automations of the issue, active, with none of the seeded history queued for them', async () => {
+    const rows = await db.query<{ kind: string; active: boolean; timing: { hours: number; business: boolean } | null }>(
+      'SELECT kind, active, timing FROM automations ORDER BY position');
+    expect(rows.map((r) => [r.kind, r.active, r.timing?.hours ?? null, r.timing?.business ?? null])).toEqual([
+      ['event', true, null, null], ['time', true, 24, true], ['time', true, 56, true], ['time', true, 120, false],
+    ]);
+    expect(await count('automation_events')).toBe(0);
+  });
+
   it('spreads 500 tickets over the past 8 weeks, across every status, channel, priority and tier', async () => {
     expect(await count('tickets')).toBe(500);
     expect(await values('SELECT DISTINCT status AS v FROM tickets')).toEqual([...TICKET_STATUSES].sort());

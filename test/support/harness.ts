@@ -57,7 +57,7 @@ const TEST_SECRET_KEY = Buffer.alloc(32, 7).toString('base64');
 const TEST_ATTACHMENTS_DIR = path.join(os.tmpdir(), `relais-test-attachments-${process.pid}`);
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ LOG_LEVEL: 'silent', RELAIS_ATTACHMENTS_DIR: TEST_ATTACHMENTS_DIR, RELAIS_SECRET_KEY: TEST_SECRET_KEY, ...overrides });
+  return loadConfig({ LOG_LEVEL: 'silent', RELAIS_SCHEDULER_SECONDS: '0', RELAIS_ATTACHMENTS_DIR: TEST_ATTACHMENTS_DIR, RELAIS_SECRET_KEY: TEST_SECRET_KEY, ...overrides });
 }
 
 export interface TestApp {

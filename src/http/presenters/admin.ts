@@ -18,6 +18,8 @@ export function presentTeam(t: TeamRow, memberCount: number): z.infer<typeof Tea
     name: t.name,
     description: t.description,
     member_count: memberCount,
+    calendar_id: t.calendar_id,
+    lead_id: t.lead_id,
     created_at: t.created_at.toISOString(),
     updated_at: t.updated_at.toISOString(),
   };

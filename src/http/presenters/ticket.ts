@@ -1,3 +1,4 @@
+import { presentSlaState } from './sla.js';
 import type { z } from 'zod';
 import type { Ticket } from '../../domain/ticket.js';
 import type { RequesterSummary } from '../../store/tickets.js';
@@ -8,7 +9,8 @@ import type { TicketJson } from '../schemas/tickets.js';
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** `requesters` holds at least this ticket's requester (by id): lists read them in their own query. */
-export function presentTicket(t: Ticket, requesters: ReadonlyMap<string, RequesterSummary>): z.infer<typeof TicketJson> {
+/** `now` decides whether a running SLA target is breached (the deps' clock, so tests can hold time). */
+export function presentTicket(t: Ticket, requesters: ReadonlyMap<string, RequesterSummary>, now: Date): z.infer<typeof TicketJson> {
   const r = requesters.get(t.requesterId);
   return {
     id: t.id,
@@ -37,13 +39,15 @@ export function presentTicket(t: Ticket, requesters: ReadonlyMap<string, Request
     first_response_at: iso(t.firstResponseAt),
     resolved_at: iso(t.resolvedAt),
     closed_at: iso(t.closedAt),
+    sla: presentSlaState(t.sla, now),
   };
 }
 
 /** Presents tickets a use case returned, loading their requesters in one query. */
 export async function presentTicketsWithRequesters(deps: Deps, tickets: readonly Ticket[]): Promise<Array<z.infer<typeof TicketJson>>> {
   const requesters = await requesterSummaries(deps, tickets);
-  return tickets.map((t) => presentTicket(t, requesters));
+  const now = deps.clock.now();
+  return tickets.map((t) => presentTicket(t, requesters, now));
 }
 
 /** One ticket, with its requester. */

@@ -33,7 +33,7 @@ export function adminRoutes(deps: Deps): FastifyPluginAsyncZod {
       config: authenticated,
       schema: { tags: ['teams'], summary: 'Create a team (admins)', body: CreateTeamBody, response: { 201: TeamDetailJson, ...Errors } },
     }, async (req, reply) => {
-      const team = await createTeam(deps, principalOf(req), req.body);
+      const team = await createTeam(deps, principalOf(req), { ...teamInput(req.body), name: req.body.name });
       return reply.status(201).send(presentTeamDetail({ team, members: [] }));
     });
 
@@ -50,10 +50,11 @@ export function adminRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.patch('/teams/:id', {
       config: authenticated,
       schema: {
-        tags: ['teams'], summary: 'Rename a team (admins)', description: 'Members are set on each agent (team_ids).',
+        tags: ['teams'], summary: 'Rename a team, set its calendar or lead (admins)',
+        description: 'Members are set on each agent (team_ids). The lead must be an active member (409 INVALID_ASSIGNMENT).',
         params: IdParams, body: UpdateTeamBody, response: { 200: TeamDetailJson, ...Errors },
       },
-    }, async (req) => presentTeamDetail(await updateTeamProfile(deps, principalOf(req), req.params.id, req.body)));
+    }, async (req) => presentTeamDetail(await updateTeamProfile(deps, principalOf(req), req.params.id, teamInput(req.body))));
 
     app.delete('/teams/:id', {
       config: authenticated,
@@ -131,6 +132,10 @@ export function adminRoutes(deps: Deps): FastifyPluginAsyncZod {
       return { data: page.entries.map(presentAudit), next_cursor: page.last ? encodeCursor('seq', page.last) : null };
     });
   };
+}
+
+function teamInput(b: z.infer<typeof UpdateTeamBody>) {
+  return { name: b.name, description: b.description, calendarId: b.calendar_id, leadId: b.lead_id };
 }
 
 function auditCursor(cursor: string | undefined): number | null {

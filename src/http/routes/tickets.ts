@@ -79,7 +79,7 @@ export function ticketRoutes(deps: Deps): FastifyPluginAsyncZod {
         after: cursor ? decodeCursor(input.sortSpec, cursor) : null,
       });
       return {
-        data: page.tickets.map((t) => presentTicket(t, page.requesters)),
+        data: page.tickets.map((t) => presentTicket(t, page.requesters, deps.clock.now())),
         next_cursor: page.last ? encodeCursor(input.sortSpec, page.last) : null,
       };
     });

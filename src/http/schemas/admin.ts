@@ -9,6 +9,8 @@ import { IsoDate, Limit, Uuid } from './common.js';
 export const CreateTeamBody = z.strictObject({
   name: z.string().trim().min(1).max(100),
   description: z.string().trim().max(2000).optional(),
+  calendar_id: Uuid.nullable().optional().describe('Business-hours calendar; null = the default calendar'),
+  lead_id: Uuid.nullable().optional().describe('Team lead: an active member of the team (so set it once agents joined)'),
 });
 export const UpdateTeamBody = CreateTeamBody.partial();
 
@@ -17,6 +19,8 @@ export const TeamJson = z.object({
   name: z.string(),
   description: z.string(),
   member_count: z.number().int().describe('Active members'),
+  calendar_id: Uuid.nullable().describe('null: the default calendar applies'),
+  lead_id: Uuid.nullable(),
   created_at: IsoDate,
   updated_at: IsoDate,
 });

@@ -1,3 +1,4 @@
+import { TicketSlaStateJson } from './sla.js';
 import { z } from 'zod';
 import { PRIORITIES } from '../../domain/priority.js';
 import { CHANNELS, TICKET_SORTS, TICKET_STATUSES, TICKET_TYPES, TIERS } from '../../domain/ticket.js';
@@ -107,6 +108,7 @@ export const TicketJson = z.object({
   first_response_at: IsoDate.nullable(),
   resolved_at: IsoDate.nullable(),
   closed_at: IsoDate.nullable(),
+  sla: TicketSlaStateJson.describe('The SLA clock: policy, targets with due times, paused or running, breached or not (null: no policy applies)'),
 });
 
 export const TicketList = z.object({ data: z.array(TicketJson), next_cursor: z.string().nullable() });

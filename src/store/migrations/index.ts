@@ -1,6 +1,7 @@
 import * as m0001 from './0001-initial.js';
 import * as m0002 from './0002-views-and-events.js';
 import * as m0003 from './0003-email.js';
+import * as m0004 from './0004-sla-automation.js';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: m0001.sql },
   { version: 2, name: 'views-and-events', sql: m0002.sql },
   { version: 3, name: 'email', sql: m0003.sql },
+  { version: 4, name: 'sla-automation', sql: m0004.sql },
 ];

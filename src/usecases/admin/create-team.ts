@@ -4,10 +4,15 @@ import type { Principal } from '../../domain/principal.js';
 import { insertAudit } from '../../store/audit.js';
 import { findTeamByName, insertTeam, type TeamRow } from '../../store/teams.js';
 import type { Deps } from '../deps.js';
+import { checkTeamCalendar, checkTeamLead } from './team-calendar-lead.js';
 
 export interface CreateTeamInput {
   name: string;
   description?: string;
+  /** null or absent: the default calendar. */
+  calendarId?: string | null;
+  /** A new team has no members yet, so a lead given here is refused (set it once agents joined). */
+  leadId?: string | null;
 }
 
 /** Creates a support team (administrators). Names are unique, case-insensitively. */
@@ -18,10 +23,14 @@ export async function createTeam(deps: Deps, p: Principal, input: CreateTeamInpu
     if (await findTeamByName(sql, input.name)) {
       throw new DomainError('CONFLICT', 'A team with this name already exists.', [{ path: 'name', message: 'already used' }]);
     }
-    const team = await insertTeam(sql, { id: deps.newId(), name: input.name, description: input.description ?? '', createdAt: now });
+    await checkTeamCalendar(sql, input.calendarId);
+    await checkTeamLead(sql, null, input.leadId);
+    const team = await insertTeam(sql, {
+      id: deps.newId(), name: input.name, description: input.description ?? '', calendarId: input.calendarId ?? null, createdAt: now,
+    });
     await insertAudit(sql, {
       id: deps.newId(), at: now, actorKind: 'agent', actorId: admin.id, action: 'team.created',
-      targetKind: 'team', targetId: team.id, data: { name: team.name },
+      targetKind: 'team', targetId: team.id, data: { name: team.name, calendar_id: team.calendar_id },
     });
     return team;
   });

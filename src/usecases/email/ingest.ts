@@ -18,6 +18,7 @@ import { findRequesterByIdentity, insertRequester, type RequesterRow } from '../
 import { insertLink } from '../../store/ticket-links.js';
 import { appendTimeline, findTicket, updateTicket } from '../../store/tickets.js';
 import { writeNewTicket } from '../create-ticket.js';
+import { trackSla } from '../sla/track-sla.js';
 import type { Deps } from '../deps.js';
 import { recordLinkChange } from '../tickets/link-tickets.js';
 import type { MailContext } from './context.js';
@@ -270,6 +271,8 @@ async function fileInbound(
     }
     ticket = await updateTicket(sql, current.id, patch, body && !automatic ? { text: body, internal: false } : undefined);
     await appendTimeline(sql, ticket.id, entries);
+    // An auto-reply is not the requester answering: it neither starts a next response nor reopens.
+    await trackSla(sql, deps, current, ticket, automatic ? null : 'requester');
   }
 
   for (const a of attachments) {

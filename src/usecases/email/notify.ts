@@ -21,6 +21,10 @@ export interface QueueMailInput {
   inReplyTo?: string | null;
 }
 
+/** Where a requester follows a ticket in the portal (mail links, the {{ticket.url}} template variable). */
+export const portalTicketUrl = (publicUrl: string, ticketNumber: number): string =>
+  `${publicUrl.replace(/\/$/, '')}/portal/tickets/${ticketNumber}`;
+
 /** Most References a message carries: the thread's first message and the latest ones. */
 const MAX_REFERENCES = 20;
 
@@ -60,7 +64,7 @@ export async function queueTicketMail(sql: Sql, deps: Deps, ticket: Ticket, inpu
     replyText: input.body,
     replyHtml: input.body !== undefined ? renderMarkdown(input.body) : undefined,
     // Only requesters who can sign in get the portal link (someone known only by mail has no password yet).
-    portalUrl: mail.publicUrl && requester.password_hash ? `${mail.publicUrl.replace(/\/$/, '')}/portal/tickets/${ticket.number}` : null,
+    portalUrl: mail.publicUrl && requester.password_hash ? portalTicketUrl(mail.publicUrl, ticket.number) : null,
   });
   const thread = await ticketMessageIds(sql, ticket.id);
   const references = thread.length > MAX_REFERENCES ? [thread[0]!, ...thread.slice(-(MAX_REFERENCES - 1))] : thread;

@@ -11,6 +11,7 @@ import type { IdempotencyClaim } from '../../store/idempotency.js';
 import { appendTimeline, findTicket, findTimelineEntry, updateTicket } from '../../store/tickets.js';
 import { queueTicketMail } from '../email/notify.js';
 import { once } from '../idempotency.js';
+import { trackSla } from '../sla/track-sla.js';
 import type { Deps } from '../deps.js';
 import { loadVisibleTicket } from '../ticket-access.js';
 import { toTimelineView, type TimelineEntryView } from './timeline-view.js';
@@ -57,20 +58,25 @@ export async function addReply(
   return result;
 }
 
-async function replayReply(sql: Sql, entryId: string): Promise<AddReplyResult | null> {
+export async function replayReply(sql: Sql, entryId: string): Promise<AddReplyResult | null> {
   const entry = await findTimelineEntry(sql, entryId);
   const ticket = entry ? await findTicket(sql, { id: entry.ticket_id }) : null;
   return entry && ticket ? { entry: toTimelineView(entry), ticket } : null;
 }
 
-async function writeReply(
+/**
+ * Writes a public reply in the caller's transaction (locks the ticket). Exported for macros, which reply and change
+ * fields in one transaction; `meta` puts their reason and data on the reply's entry (requesters never see those).
+ */
+export async function writeReply(
   sql: Sql, deps: Deps, p: Principal, actor: Actor, ref: string, body: string, attachmentIds: readonly string[], now: Date,
+  meta: { reason: string | null; data: Record<string, unknown> } = { reason: null, data: {} },
 ): Promise<AddReplyResult> {
   const ticket = await loadVisibleTicket(sql, p, ref, true);
   assertTicketWritable(ticket);
   const replyId = deps.newId();
   const entries: Array<NewTimelineEntry & { id: string; createdAt: Date }> = [
-    { id: replyId, createdAt: now, kind: 'ticket.replied', actor, visibility: 'public', body, reason: null, data: {} },
+    { id: replyId, createdAt: now, kind: 'ticket.replied', actor, visibility: 'public', body, reason: meta.reason, data: meta.data },
   ];
   const patch: TicketPatch = { updatedAt: now };
   if (p.kind === 'agent' && ticket.firstResponseAt === null) patch.firstResponseAt = now;
@@ -85,6 +91,7 @@ async function writeReply(
   }
   const updated = await updateTicket(sql, ticket.id, patch, { text: body, internal: false });
   await appendTimeline(sql, ticket.id, entries);
+  await trackSla(sql, deps, ticket, updated, p.kind === 'agent' ? 'agent' : 'requester');
   const ids = [...new Set(attachmentIds)];
   const bound = await bindUploads(sql, ticket.id, ids, replyId, p.id);
   if (bound.length !== ids.length) {

@@ -9,6 +9,7 @@ import { appendTimeline, updateTicket } from '../../store/tickets.js';
 import { queueTicketMail } from '../email/notify.js';
 import type { Deps } from '../deps.js';
 import { loadPriorityMatrix } from '../priority-matrix.js';
+import { trackSla } from '../sla/track-sla.js';
 
 export interface AppliedChanges {
   ticket: Ticket;
@@ -25,7 +26,7 @@ export async function applyTicketChanges(
   deps: Deps,
   ticket: Ticket,
   req: TicketChangeRequest,
-  who: { actor: Actor; reason: string | null },
+  who: { actor: Actor; reason: string | null; source?: { kind: string; id: string; name: string } },
 ): Promise<AppliedChanges> {
   if (req.categoryId && req.categoryId !== ticket.categoryId && !(await categoryExists(sql, req.categoryId))) {
     throw new DomainError('CATEGORY_NOT_FOUND', 'No such category.', [{ path: 'category_id', message: 'unknown category' }]);
@@ -53,8 +54,11 @@ export async function applyTicketChanges(
   });
   if (plan.entries.length === 0) return { ticket, changed: false };
   const updated = await updateTicket(sql, ticket.id, plan.patch);
-  const entries = plan.entries.map((e) => ({ ...e, id: deps.newId(), createdAt: now }));
+  // Automation (SLA escalation, rule, macro) says which one acted, on every entry it wrote.
+  const source = who.source ? { source: who.source } : {};
+  const entries = plan.entries.map((e) => ({ ...e, data: { ...e.data, ...source } as Record<string, unknown>, id: deps.newId(), createdAt: now }));
   await appendTimeline(sql, ticket.id, entries);
+  await trackSla(sql, deps, ticket, updated);
   // An agent resolving the ticket tells the requester by mail (a requester who marks it resolved knows already).
   const resolvedEntry = entries.find((e) => e.kind === 'ticket.status_changed' && e.data.to === 'resolved');
   if (resolvedEntry && who.actor.kind === 'agent') {

@@ -38,6 +38,8 @@ async function withMail(deps: Deps, entries: TimelineEntryView[], agent: boolean
   }
   if (!agent) return;
   for (const m of await outboundOfEntries(deps.db, ids)) {
+    // Notices to agents are not the requester's mail (and carry no entry): never a delivery of an entry.
+    if (m.kind === 'agent_notice') continue;
     byId.get(m.timeline_entry_id!)?.deliveries.push({
       id: m.id, kind: m.kind, to: m.to_addresses, cc: m.cc_addresses, status: m.status, attempts: m.attempts,
       lastError: m.last_error, nextAttemptAt: m.status === 'queued' ? m.next_attempt_at : null, sentAt: m.sent_at,

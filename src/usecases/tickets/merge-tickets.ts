@@ -4,6 +4,7 @@ import { assertCanMerge } from '../../domain/relations.js';
 import { normalizeTags, type Ticket } from '../../domain/ticket.js';
 import type { Actor } from '../../domain/timeline.js';
 import { absorbSearchVectors, appendTimeline, updateTicket } from '../../store/tickets.js';
+import { trackSla } from '../sla/track-sla.js';
 import type { Deps } from '../deps.js';
 import { loadPairForUpdate } from './ticket-pair.js';
 
@@ -38,6 +39,7 @@ export async function mergeTickets(deps: Deps, p: Principal, ref: string, input:
       closedAt: now,
       updatedAt: now,
     });
+    await trackSla(sql, deps, source, closedSource);
     const survivor = await updateTicket(sql, target.id, { tags, updatedAt: now });
     await absorbSearchVectors(sql, target.id, source.id);
     await appendTimeline(sql, target.id, [
