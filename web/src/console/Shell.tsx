@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { useCurrentUser } from '../shared/auth/session';
 import { useT } from '../shared/i18n/I18nProvider';
 import { OfflineBanner, UserBar } from '../shared/ui/UserBar';
+import { NotificationBell } from './features/notifications/NotificationBell';
 
 /** Header, navigation and the main landmark around every console page. */
 export function Shell({ children }: { children: ReactNode }) {
@@ -20,8 +21,11 @@ export function Shell({ children }: { children: ReactNode }) {
         </Link>
         <nav aria-label={t('shell.nav')} className="topnav">
           <Link href="/queues/mine">{t('shell.queues')}</Link>
+          <Link href="/macros">{t('macros.nav')}</Link>
+          {isManager && <Link href="/reports">{t('reports.nav')}</Link>}
           {isManager && <Link href="/admin">{t('shell.admin')}</Link>}
         </nav>
+        <NotificationBell />
         <UserBar />
       </header>
       <OfflineBanner />

@@ -100,6 +100,7 @@ export function buildTicket(over: Partial<Ticket> = {}): Ticket {
     first_response_at: null,
     resolved_at: null,
     closed_at: null,
+    sla: null,
     ...over,
   };
 }

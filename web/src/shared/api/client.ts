@@ -48,10 +48,19 @@ export function buildQuery(query: Query | undefined): string {
   return s ? `?${s}` : '';
 }
 
+/** A body sent as it is (a file's text), with its own Content-Type, instead of as JSON. */
+class RawBody {
+  constructor(
+    readonly content: string | Blob,
+    readonly type: string,
+  ) {}
+}
+
 async function request<T>(method: string, path: string, body?: unknown, query?: Query, headers?: HeadersInit): Promise<T> {
   const h = new Headers(headers);
   h.set('accept', 'application/json');
-  if (body !== undefined) h.set('content-type', 'application/json');
+  if (body instanceof RawBody) h.set('content-type', body.type);
+  else if (body !== undefined) h.set('content-type', 'application/json');
   if (method !== 'GET') {
     const token = csrfToken ?? cookieCsrf();
     if (token) h.set('x-csrf-token', token);
@@ -60,7 +69,7 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
     method,
     headers: h,
     credentials: 'same-origin',
-    body: body === undefined ? null : JSON.stringify(body),
+    body: body === undefined ? null : body instanceof RawBody ? body.content : JSON.stringify(body),
   });
   if (res.status === 204) return undefined as T;
   const text = await res.text();
@@ -87,4 +96,7 @@ export const api = {
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
+  /** POSTs a file's content with its type (e.g. an .ics as text/calendar). */
+  upload: <T>(path: string, content: string | Blob, type: string, query?: Query) =>
+    request<T>('POST', path, new RawBody(content, type), query),
 };

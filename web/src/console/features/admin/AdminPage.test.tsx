@@ -38,7 +38,7 @@ describe('AdminPage navigation', () => {
   it('offers managers only the sections their role may use, in French', async () => {
     directory();
     renderWithProviders(<AdminPage />, { client: signedIn('manager') });
-    expect(navLinks()).toEqual(['Techniciens', 'Équipes', 'Courrier entrant', 'Jetons d’API', 'Journal d’audit']);
+    expect(navLinks()).toEqual(['Techniciens', 'Équipes', 'Heures ouvrées', 'Politiques de SLA', 'Automatisations', 'Courrier entrant', 'Jetons d’API', 'Journal d’audit']);
     expect(screen.queryByRole('link', { name: 'Catégories' })).toBeNull();
     expect(screen.queryByRole('link', { name: 'Boîtes IMAP' })).toBeNull();
     expect(screen.queryByRole('link', { name: 'Matrice des priorités' })).toBeNull();
@@ -60,6 +60,9 @@ describe('AdminPage navigation', () => {
       'Teams',
       'Categories',
       'Priority matrix',
+      'Business hours',
+      'SLA policies',
+      'Automations',
       'IMAP mailboxes',
       'Inbound mail',
       'API tokens',

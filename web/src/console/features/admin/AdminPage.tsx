@@ -4,7 +4,10 @@ import { useCurrentUser } from '../../../shared/auth/session';
 import { useT } from '../../../shared/i18n/I18nProvider';
 import './admin.css';
 import { AgentsSection } from './AgentsSection';
+import { AutomationsSection } from '../automations/AutomationsSection';
 import { AuditLogSection } from './AuditLogSection';
+import { CalendarsSection } from './calendars/CalendarsSection';
+import { SlaPoliciesSection } from './sla-policies/SlaPoliciesSection';
 import { CategoriesSection } from './CategoriesSection';
 import { InboundMailSection } from './InboundMailSection';
 import { MailboxesSection } from './MailboxesSection';
@@ -77,6 +80,12 @@ function SectionView({ section, canEdit }: { section: AdminSection; canEdit: boo
       return <CategoriesSection />;
     case 'priority-matrix':
       return <PriorityMatrixSection />;
+    case 'calendars':
+      return <CalendarsSection canEdit={canEdit} />;
+    case 'sla-policies':
+      return <SlaPoliciesSection canEdit={canEdit} />;
+    case 'automations':
+      return <AutomationsSection canEdit={canEdit} />;
     case 'mailboxes':
       return <MailboxesSection />;
     case 'inbound-mail':

@@ -54,4 +54,42 @@ describe('TeamsSection', () => {
     expect(client.getQueryState(['lookups', 'teams'])?.isInvalidated).toBe(true);
     expect(await screen.findByRole('rowheader', { name: 'Applications' })).toBeTruthy();
   });
+
+  it('sets the team’s calendar and its lead, chosen among active members', async () => {
+    const team = { ...reseau, calendar_id: null, lead_id: null };
+    const cal = (id: string, name: string, isDefault: boolean) => ({
+      id, name, time_zone: 'Europe/Paris', weekly: { 1: [], 2: [], 3: [], 4: [], 5: [], 6: [], 7: [] }, holidays: [],
+      french_holidays: 'metropolitan', is_default: isDefault, version: 1, created_at: iso, updated_at: iso,
+    });
+    const agent = (id: string, name: string, teamIds: string[], active = true) => ({
+      id, name, email: `${id}@x.test`, role: 'agent', tier: 'L2', language: 'fr', time_zone: 'Europe/Paris', active,
+      team_ids: teamIds, skills: [], created_at: iso, updated_at: iso,
+    });
+    const calls = mockApi({
+      'GET /teams': () => ({ data: [team] }),
+      'GET /calendars': () => ({ data: [cal('c1', 'Heures ouvrées Paris', true), cal('c2', 'Astreinte 24/7', false)] }),
+      'GET /agents': () => ({
+        data: [agent('a1', 'Antoine Girard', [reseau.id]), agent('a2', 'Karim Haddad', [reseau.id], false), agent('a3', 'Léa Dubois', [])],
+      }),
+      [`PATCH /teams/${reseau.id}`]: (c) => ({ ...team, ...(c.body as object), members: [] }),
+    });
+    const user = userEvent.setup();
+    renderWithProviders(<TeamsSection canEdit />, { client: signedIn('admin') });
+    const row = (await screen.findByRole('rowheader', { name: 'Réseau' })).closest('tr')!;
+    expect(await within(row).findByText('Calendrier par défaut')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Modifier l’équipe Réseau' }));
+    const dialog = screen.getByRole('dialog');
+    const calendar = within(dialog).getByRole('combobox', { name: 'Heures ouvrées' });
+    expect(within(calendar).getAllByRole('option').map((o) => o.textContent)).toEqual([
+      'Calendrier par défaut (Heures ouvrées Paris)', 'Heures ouvrées Paris', 'Astreinte 24/7',
+    ]);
+    const lead = within(dialog).getByRole('combobox', { name: 'Responsable d’équipe' });
+    // Only active members of the team can lead it.
+    expect(within(lead).getAllByRole('option').map((o) => o.textContent)).toEqual(['Aucun responsable', 'Antoine Girard']);
+    await user.selectOptions(calendar, 'c2');
+    await user.selectOptions(lead, 'a1');
+    await user.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
+    expect(await screen.findByText('Équipe Réseau mise à jour.')).toBeTruthy();
+    expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({ name: 'Réseau', description: 'VPN, Wi-Fi', calendar_id: 'c2', lead_id: 'a1' });
+  });
 });

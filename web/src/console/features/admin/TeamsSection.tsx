@@ -1,33 +1,46 @@
 import { useState, type FormEvent } from 'react';
-import type { Team } from '../../../shared/api/types';
+import { useAgents } from '../../../shared/api/lookups';
+import type { Agent, Team } from '../../../shared/api/types';
 import { useT } from '../../../shared/i18n/I18nProvider';
 import { Dialog } from '../../../shared/ui/Dialog';
-import { useAdminTeams, useCreateTeam, useDeleteTeam, useUpdateTeam } from './api';
+import { useAdminTeams, useCreateTeam, useDeleteTeam, useUpdateTeam, type TeamBody } from './api';
+import { useCalendars, type Calendar } from './calendars/api';
 import { blamedFields, useApiErrorText } from './errors';
 import { Field, FormError, useFocusFirstError, QueryStatus } from './form';
 
 const MAX_NAME = 100;
 const MAX_DESCRIPTION = 2000;
 
-/** Name and description of a team, for creating one or editing it. */
+/**
+ * Name, description and business-hours calendar of a team, for creating one or editing it; when editing, its lead
+ * (an active member). Only changed calendar and lead fields are sent.
+ */
 function TeamForm({
   team,
+  calendars,
+  agents,
   busy,
   submitLabel,
   onSubmit,
   onCancel,
 }: {
   team?: Team;
+  calendars: Calendar[];
+  agents: Agent[];
   busy: boolean;
   submitLabel: string;
   /** Resolves to the server's error message, or null when saved. */
-  onSubmit: (body: { name: string; description: string }) => Promise<{ message: string; nameBlamed: boolean } | null>;
+  onSubmit: (body: TeamBody) => Promise<{ message: string; nameBlamed: boolean } | null>;
   onCancel?: () => void;
 }) {
   const t = useT();
   const { ref, focusFirstError } = useFocusFirstError();
   const [name, setName] = useState(team?.name ?? '');
   const [description, setDescription] = useState(team?.description ?? '');
+  const [calendarId, setCalendarId] = useState(team?.calendar_id ?? '');
+  const [leadId, setLeadId] = useState(team?.lead_id ?? '');
+  const members = team ? agents.filter((a) => a.active && a.team_ids.includes(team.id)) : [];
+  const defaultCalendar = calendars.find((c) => c.is_default);
   const [nameError, setNameError] = useState<string | undefined>();
   const [serverError, setServerError] = useState<string | null>(null);
 
@@ -37,7 +50,10 @@ function TeamForm({
     const problem = !name.trim() ? t('common.required') : name.trim().length > MAX_NAME ? t('admin.form.tooLong', { max: MAX_NAME }) : undefined;
     setNameError(problem);
     if (problem) return focusFirstError();
-    const failed = await onSubmit({ name: name.trim(), description: description.trim() });
+    const body: TeamBody = { name: name.trim(), description: description.trim() };
+    if (calendarId !== (team?.calendar_id ?? '')) body.calendar_id = calendarId || null;
+    if (team && leadId !== (team.lead_id ?? '')) body.lead_id = leadId || null;
+    const failed = await onSubmit(body);
     if (failed) {
       setNameError(failed.nameBlamed ? t('admin.error.nameTaken') : undefined);
       setServerError(failed.message);
@@ -45,6 +61,7 @@ function TeamForm({
     } else if (!team) {
       setName('');
       setDescription('');
+      setCalendarId('');
     }
   }
 
@@ -58,6 +75,34 @@ function TeamForm({
           <textarea {...p} className="admin-short-text" value={description} maxLength={MAX_DESCRIPTION} onChange={(e) => setDescription(e.target.value)} />
         )}
       </Field>
+      <Field label={t('admin.teams.calendar')}>
+        {(p) => (
+          <select {...p} value={calendarId} onChange={(e) => setCalendarId(e.target.value)}>
+            <option value="">
+              {defaultCalendar ? t('admin.teams.calendarDefaultNamed', { name: defaultCalendar.name }) : t('admin.teams.calendarDefault')}
+            </option>
+            {calendars.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {team && (
+        <Field label={t('admin.teams.lead')} hint={members.length ? t('admin.teams.leadHint') : t('admin.teams.leadNeedsMembers')}>
+          {(p) => (
+            <select {...p} value={leadId} onChange={(e) => setLeadId(e.target.value)}>
+              <option value="">{t('admin.teams.noLead')}</option>
+              {members.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
       <FormError message={serverError} />
       <div className="row admin-form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>
@@ -78,6 +123,11 @@ export function TeamsSection({ canEdit }: { canEdit: boolean }) {
   const t = useT();
   const errorText = useApiErrorText();
   const teams = useAdminTeams();
+  const calendars = useCalendars();
+  const agents = useAgents();
+  const calendarName = (id: string | null) =>
+    (id ? calendars.data?.find((c) => c.id === id)?.name : undefined) ?? t('admin.teams.calendarDefault');
+  const agentName = (id: string | null) => (id ? agents.data?.find((a) => a.id === id)?.name : undefined) ?? '—';
   const create = useCreateTeam();
   const update = useUpdateTeam();
   const remove = useDeleteTeam();
@@ -117,6 +167,8 @@ export function TeamsSection({ canEdit }: { canEdit: boolean }) {
                 <th scope="col">{t('admin.teams.name')}</th>
                 <th scope="col">{t('admin.teams.description')}</th>
                 <th scope="col">{t('admin.teams.members')}</th>
+                <th scope="col">{t('admin.teams.calendar')}</th>
+                <th scope="col">{t('admin.teams.lead')}</th>
                 {canEdit && <th scope="col">{t('admin.actions')}</th>}
               </tr>
             </thead>
@@ -126,6 +178,8 @@ export function TeamsSection({ canEdit }: { canEdit: boolean }) {
                   <th scope="row">{team.name}</th>
                   <td>{team.description || <span className="muted">{t('admin.teams.noDescription')}</span>}</td>
                   <td className="nowrap">{t('admin.teams.memberCount', { count: team.member_count })}</td>
+                  <td>{calendarName(team.calendar_id)}</td>
+                  <td>{agentName(team.lead_id)}</td>
                   {canEdit && (
                     <td className="admin-actions">
                       <button
@@ -159,6 +213,8 @@ export function TeamsSection({ canEdit }: { canEdit: boolean }) {
         <section className="card admin-create" aria-labelledby="admin-teams-new">
           <h3 id="admin-teams-new">{t('admin.teams.new')}</h3>
           <TeamForm
+            calendars={calendars.data ?? []}
+            agents={agents.data ?? []}
             busy={create.isPending}
             submitLabel={t('admin.teams.create')}
             onSubmit={async (body) => {
@@ -177,6 +233,8 @@ export function TeamsSection({ canEdit }: { canEdit: boolean }) {
         <Dialog title={t('admin.teams.editNamed', { name: editing.name })} onClose={() => setEditing(null)}>
           <TeamForm
             team={editing}
+            calendars={calendars.data ?? []}
+            agents={agents.data ?? []}
             busy={update.isPending}
             submitLabel={t('common.save')}
             onCancel={() => setEditing(null)}

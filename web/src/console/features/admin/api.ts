@@ -62,6 +62,14 @@ export interface CategoryBody {
   parent_id?: string | null;
 }
 
+/** Calendar and lead: null clears them (default calendar, no lead); absent leaves them as they are. */
+export interface TeamBody {
+  name?: string;
+  description?: string;
+  calendar_id?: string | null;
+  lead_id?: string | null;
+}
+
 export interface CreateTokenBody {
   name: string;
   scopes: TokenScope[];
@@ -121,7 +129,7 @@ const TEAM_KEYS: QueryKey[] = [['admin', 'teams'], ['admin', 'agents'], ['lookup
 export function useCreateTeam() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (body: { name: string; description: string }) => api.post<Team>('/teams', body),
+    mutationFn: (body: TeamBody) => api.post<Team>('/teams', body),
     onSuccess: () => invalidate(...TEAM_KEYS),
   });
 }
@@ -129,7 +137,7 @@ export function useCreateTeam() {
 export function useUpdateTeam() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: { name?: string; description?: string } }) =>
+    mutationFn: ({ id, body }: { id: string; body: TeamBody }) =>
       api.patch<Team>(`/teams/${id}`, body),
     onSuccess: () => invalidate(...TEAM_KEYS),
   });

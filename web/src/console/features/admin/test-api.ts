@@ -8,6 +8,7 @@ export interface Call {
   path: string;
   query: URLSearchParams;
   body: unknown;
+  contentType?: string | null;
 }
 
 type Answer = unknown | Response;
@@ -28,8 +29,12 @@ export function mockApi(routes: Routes): Call[] {
       const url = new URL(String(input), 'http://localhost');
       const method = init?.method ?? 'GET';
       const path = url.pathname.replace(/^\/api\/v1/, '');
-      const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
-      const call = { method, path, query: url.searchParams, body };
+      const contentType = new Headers(init?.headers).get('content-type');
+      // JSON bodies come parsed; a file sent as it is (an .ics) stays text.
+      const raw = typeof init?.body === 'string' ? init.body : undefined;
+      const asText = contentType !== null && !contentType.includes('json');
+      const body = raw === undefined || asText ? raw : (JSON.parse(raw) as unknown);
+      const call = { method, path, query: url.searchParams, body, contentType };
       calls.push(call);
       const handler = routes[`${method} ${path}`];
       if (!handler) return apiError(404, 'NOT_FOUND', `No mock for ${method} ${path}`);

@@ -20,6 +20,10 @@ function twoTickets() {
       channel: 'email',
       requester: { id: IDS.requester, name: 'Marc Petit', email: null },
       created_at: new Date(Date.now() - 3 * HOUR).toISOString(),
+      sla: {
+        policy: { id: IDS.me, name: 'Standard' }, calendar: { id: null, name: 'Paris' }, priority: 'P1', paused: false, breached: true,
+        due_at: new Date(Date.now() - 30 * 60_000).toISOString(), targets: [],
+      },
     }),
     buildTicket({
       number: 1043,
@@ -49,6 +53,7 @@ describe('ticket list', () => {
       'Demandeur',
       'Statut',
       'Priorité',
+      'SLA',
       'Niveau',
       'Équipe',
       'Attribué à',
@@ -65,6 +70,7 @@ describe('ticket list', () => {
     expect(row.getByText('Léa Dubois')).toBeTruthy();
     expect(row.getByRole('img', { name: 'E-mail' })).toBeTruthy();
     expect(row.getByText('il y a 3 heures')).toBeTruthy();
+    expect(row.getByText('dépassé de 30min').closest('.sla-due')?.textContent).toBe('⛔ dépassé de 30min');
     await waitFor(() => expect(row.getByText('Réseau')).toBeTruthy());
 
     const other = within(rowOf('Imprimante du 2e étage'));

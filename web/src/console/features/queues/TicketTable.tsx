@@ -7,6 +7,7 @@ import type { MessageId } from '../../../shared/i18n/ids';
 import { useFormat } from '../../../shared/i18n/format';
 import { PriorityBadge, StatusBadge } from '../../../shared/ui/Badges';
 import { ChannelIcon } from '../../../shared/ui/ChannelIcon';
+import { SlaDue } from '../sla/SlaDue';
 import type { SortField, SortState } from './query';
 
 /** Re-renders every minute so relative ages ("3 minutes ago") stay true on a list left open. */
@@ -87,6 +88,8 @@ export function TicketTable({
             {col('queues.col.requester')}
             {col('queues.col.status')}
             <SortHeader field="priority" label="queues.col.priority" sort={sort} onSort={onSort} />
+            {/* Not sortable: GET /tickets has no SLA sort yet. */}
+            {col('sla.queue.column')}
             {col('queues.col.tier')}
             {col('queues.col.team')}
             {col('queues.col.assignee')}
@@ -124,6 +127,9 @@ export function TicketTable({
                     <PriorityBadge priority={ticket.priority} />
                   </span>
                   <span className="visually-hidden">{t(`priority.${ticket.priority}`)}</span>
+                </td>
+                <td className="col-sla">
+                  <SlaDue sla={ticket.sla} now={now} />
                 </td>
                 <td className="col-tier">{t(`tier.${ticket.tier}`)}</td>
                 <td className={ticket.team_id ? undefined : 'muted'}>

@@ -7,6 +7,9 @@ import type { TimelineEntry } from '../../../shared/api/types';
 import { useT } from '../../../shared/i18n/I18nProvider';
 import { Dialog } from '../../../shared/ui/Dialog';
 import { Markdown } from '../../../shared/ui/Markdown';
+import { applyMacro, renderMacro, type Macro, type MacroActionType } from '../macros/api';
+import { MacroChips, remainingActions } from '../macros/MacroChips';
+import { MacroPicker } from '../macros/MacroPicker';
 import { errorText, refreshAfterWrite } from './api';
 import { replyCollision, replyIds, type Collision } from './collision';
 import { clearDraft, loadDraft, saveDraft, type Draft } from './draft';
@@ -31,7 +34,10 @@ interface ComposerProps {
   ref?: Ref<ComposerHandle>;
 }
 
-/** Reply to the requester or add an internal note, in Markdown, with a preview and a kept draft. */
+/**
+ * Reply to the requester or add an internal note, in Markdown, with a preview and a kept draft. A macro puts its
+ * reply in the text and its changes as chips; the reply is then sent through the macro (reply + changes at once).
+ */
 export function Composer({ ticketId, entries, viewers, meId, onEscape, ref }: ComposerProps) {
   const t = useT();
   const intl = useIntl();
@@ -48,6 +54,9 @@ export function Composer({ ticketId, entries, viewers, meId, onEscape, ref }: Co
   const keyRef = useRef<string | null>(null);
   const typing = useTypingSignal(ticketId);
   const isReply = draft.mode === 'reply';
+  const macro = isReply ? (draft.macro ?? null) : null;
+  const macroChanges = macro ? remainingActions(macro).length : 0;
+  const canSend = Boolean(draft.text.trim()) || macroChanges > 0;
 
   useEffect(() => saveDraft(ticketId, draft), [ticketId, draft]);
   useEffect(() => {
@@ -85,10 +94,39 @@ export function Composer({ ticketId, entries, viewers, meId, onEscape, ref }: Co
     else typing.stop();
   }
 
+  async function pickMacro(m: Macro) {
+    setError(null);
+    setDone(null);
+    try {
+      const r = await renderMacro(ticketId, m.id);
+      keyRef.current = null;
+      setPreview(false);
+      setDraft((d) => {
+        const text = d.text.trim() && r.body ? `${d.text.trimEnd()}\n\n${r.body}` : d.text.trim() ? d.text : r.body;
+        const baseline = !text ? null : (d.baseline ?? (entries ? replyIds(entries) : null));
+        return { mode: 'reply', text, baseline, macro: { id: m.id, name: m.name, actions: r.actions, omitted: [] } };
+      });
+      if (r.body.trim()) typing.start('reply');
+      setFocusTick((n) => n + 1);
+    } catch (e) {
+      setError(errorText(t, e));
+    }
+  }
+
+  function omitChange(type: MacroActionType) {
+    keyRef.current = null;
+    setDraft((d) => (d.macro ? { ...d, macro: { ...d.macro, omitted: [...d.macro.omitted, type] } } : d));
+  }
+
+  function detachMacro() {
+    keyRef.current = null;
+    setDraft((d) => ({ ...d, macro: null }));
+  }
+
   async function submit(force = false) {
     const { text, mode } = draft;
-    if (!text.trim() || sending) return;
-    if (mode === 'reply' && !force) {
+    if (!canSend || sending) return;
+    if (mode === 'reply' && text.trim() && !force) {
       const found = replyCollision({ meId, baseline: draft.baseline, entries: entries ?? [], viewers });
       if (found) {
         setCollision(found);
@@ -99,15 +137,20 @@ export function Composer({ ticketId, entries, viewers, meId, onEscape, ref }: Co
     setError(null);
     keyRef.current ??= newIdempotencyKey();
     try {
-      const path = `/tickets/${ticketId}/${mode === 'reply' ? 'replies' : 'notes'}`;
-      await api.post(path, { body: text }, { 'Idempotency-Key': keyRef.current });
+      if (macro) {
+        const r = await applyMacro(ticketId, macro.id, { body: text, omit_actions: macro.omitted }, keyRef.current);
+        void refreshAfterWrite(qc, ticketId, r.ticket);
+      } else {
+        const path = `/tickets/${ticketId}/${mode === 'reply' ? 'replies' : 'notes'}`;
+        await api.post(path, { body: text }, { 'Idempotency-Key': keyRef.current });
+        void refreshAfterWrite(qc, ticketId);
+      }
       keyRef.current = null;
       typing.stop();
       clearDraft(ticketId);
       setDraft({ mode, text: '', baseline: null });
       setPreview(false);
-      setDone(t(mode === 'reply' ? 'ticket.composer.sentReply' : 'ticket.composer.sentNote'));
-      void refreshAfterWrite(qc, ticketId);
+      setDone(t(macro ? 'macros.composer.sent' : mode === 'reply' ? 'ticket.composer.sentReply' : 'ticket.composer.sentNote'));
     } catch (e) {
       setError(errorText(t, e));
     } finally {
@@ -135,17 +178,23 @@ export function Composer({ ticketId, entries, viewers, meId, onEscape, ref }: Co
   }
 
   const list = (names: string[]) => intl.formatList(names, { type: 'conjunction' });
+  const sendLabel = macro
+    ? t(draft.text.trim() ? 'macros.composer.send' : 'macros.composer.applyOnly')
+    : t(isReply ? 'ticket.composer.sendReply' : 'ticket.composer.sendNote');
   const label = isReply ? t('ticket.composer.replyLabel') : t('ticket.composer.noteLabel');
   return (
     <div className={`composer ${isReply ? 'composer-reply' : 'composer-note'}`}>
       <div className="row composer-toolbar">
-        <div role="group" aria-label={t('ticket.composer.mode')} className="segmented">
-          <button type="button" className="btn btn-small" aria-pressed={isReply} onClick={() => setMode('reply')}>
-            {t('ticket.composer.reply')}
-          </button>
-          <button type="button" className="btn btn-small" aria-pressed={!isReply} onClick={() => setMode('note')}>
-            {t('ticket.composer.note')}
-          </button>
+        <div className="row">
+          <div role="group" aria-label={t('ticket.composer.mode')} className="segmented">
+            <button type="button" className="btn btn-small" aria-pressed={isReply} onClick={() => setMode('reply')}>
+              {t('ticket.composer.reply')}
+            </button>
+            <button type="button" className="btn btn-small" aria-pressed={!isReply} onClick={() => setMode('note')}>
+              {t('ticket.composer.note')}
+            </button>
+          </div>
+          {isReply && <MacroPicker onPick={(m) => void pickMacro(m)} disabled={sending} />}
         </div>
         <div role="group" aria-label={t('ticket.composer.view')} className="segmented">
           <button type="button" className="btn btn-small" aria-pressed={!preview} onClick={() => setPreview(false)}>
@@ -157,6 +206,7 @@ export function Composer({ ticketId, entries, viewers, meId, onEscape, ref }: Co
         </div>
       </div>
       {!isReply && <p className="composer-note-hint">{t('ticket.composer.noteHint')}</p>}
+      {macro && <MacroChips macro={macro} onOmit={omitChange} onDetach={detachMacro} disabled={sending} />}
       <label className="visually-hidden" htmlFor="composer-text">
         {label}
       </label>
@@ -186,8 +236,8 @@ export function Composer({ ticketId, entries, viewers, meId, onEscape, ref }: Co
         {done}
       </p>
       <div className="row composer-actions">
-        <button type="button" className="btn btn-primary" disabled={sending || !draft.text.trim()} onClick={() => void submit()}>
-          {sending ? t('ticket.composer.sending') : isReply ? t('ticket.composer.sendReply') : t('ticket.composer.sendNote')}
+        <button type="button" className="btn btn-primary" disabled={sending || !canSend} onClick={() => void submit()}>
+          {sending ? t('ticket.composer.sending') : sendLabel}
         </button>
         <span id="composer-help" className="field-hint">
           {t('ticket.composer.help')}

@@ -14,6 +14,7 @@ import { PropertiesForm } from './PropertiesForm';
 import { RelationsPanel } from './RelationsPanel';
 import { RequesterPanel } from './RequesterPanel';
 import { ShortcutHelp, useTicketShortcuts } from './shortcuts';
+import { SlaPanel } from './SlaPanel';
 import { TagsEditor } from './TagsEditor';
 import { TicketHeader } from './TicketHeader';
 import { Timeline } from './Timeline';
@@ -113,6 +114,7 @@ function TicketScreen({ ticket }: { ticket: TicketView }) {
         </div>
         <aside className="ticket-side stack" aria-label={t('ticket.side')}>
           <PropertiesForm ticket={ticket} readOnly={readOnly} assigneeRef={assignee} onEscalate={() => setEscalating(true)} />
+          <SlaPanel ticket={ticket} />
           <TagsEditor ticket={ticket} readOnly={readOnly} />
           <RelationsPanel ticket={ticket} readOnly={readOnly} />
           <RequesterPanel ticket={ticket} />

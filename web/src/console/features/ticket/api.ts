@@ -139,6 +139,7 @@ const KNOWN_ERRORS: Partial<Record<string, MessageId>> = {
   FOLLOWER_NOT_FOUND: 'ticket.error.FOLLOWER_NOT_FOUND',
   FORBIDDEN: 'ticket.error.FORBIDDEN',
   VALIDATION_FAILED: 'ticket.error.VALIDATION_FAILED',
+  MACRO_NOT_FOUND: 'macros.error.notFound',
 };
 
 /** A failed request, in the user's language. */

@@ -3,6 +3,7 @@ import type { TimelineEntry } from '../../../shared/api/types';
 import type { MessageId } from '../../../shared/i18n/ids';
 import type { MessageValues } from '../../../shared/i18n/I18nProvider';
 import { emailOrigin, mailbox } from './email-data';
+import { slaEventSentence } from './sla-sentence';
 
 type T = (id: MessageId, values?: MessageValues) => string;
 
@@ -231,6 +232,13 @@ export function eventSentence(entry: TimelineEntry, d: SentenceDeps): Sentence {
       if (removed.length) lines.push(t('ticket.change.followersRemoved', { count: removed.length, people: removed.join(', ') }));
       return s('ticket.event.followersChanged', {}, lines);
     }
+    case 'ticket.sla_changed':
+    case 'ticket.sla_escalated':
+    case 'ticket.notified':
+    case 'ticket.action_skipped': {
+      const sla = slaEventSentence(entry.kind, data, t);
+      return s(sla.id, sla.values, sla.details);
+    }
   }
 }
 
@@ -243,7 +251,9 @@ const AUTOMATIC_REASONS: Record<string, MessageId> = {
 };
 
 /** Kinds whose reason only repeats the sentence, or is explained by the e-mail origin block instead. */
-const REASON_SHOWN_ELSEWHERE = new Set<TimelineEntry['kind']>(['ticket.email_received', 'ticket.email_bounced', 'ticket.email_failed']);
+const REASON_SHOWN_ELSEWHERE = new Set<TimelineEntry['kind']>([
+  'ticket.email_received', 'ticket.email_bounced', 'ticket.email_failed', 'ticket.sla_escalated', 'ticket.action_skipped',
+]);
 
 /**
  * The reason to show after a sentence, or null. Automatic parts that only repeat the sentence (the priority
@@ -259,6 +269,8 @@ export function displayReason(entry: TimelineEntry, t: T): string | null {
   const cc = /^(\S+) wrote to them too \(To\/Cc\)/.exec(reason);
   if (entry.kind === 'ticket.followers_changed' && cc) return t('ticket.reason.ccFollowers', { from: cc[1] });
   if (entry.kind === 'ticket.priority_changed') reason = reason.replace(/^urgency \d × impact \d → P\d( — )?/, '');
+  // The targets and due times are the entry's detail lines; the reason keeps why the policy applies.
+  if (entry.kind === 'ticket.sla_changed') reason = reason.replace(/\s*Targets for P\d in business time .*$/s, '');
   const [head = '', ...rest] = reason.split(' — ');
   const known = AUTOMATIC_REASONS[head];
   if (known) reason = [t(known), ...rest].join(' — ');

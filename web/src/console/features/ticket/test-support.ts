@@ -29,7 +29,9 @@ export function agent(id: string, name: string, teamIds: string[] = [TEAM_ID]): 
 }
 
 export const agents: Agent[] = [agent(ME_ID, 'Léa Dubois'), agent(CAMILLE_ID, 'Camille Roux')];
-export const teams: Team[] = [{ id: TEAM_ID, name: 'Support N1', description: '', member_count: 2, created_at: stamp, updated_at: stamp }];
+export const teams: Team[] = [
+  { id: TEAM_ID, name: 'Support N1', description: '', member_count: 2, calendar_id: null, lead_id: null, created_at: stamp, updated_at: stamp },
+];
 export const categories: Category[] = [
   {
     id: CATEGORY_ID, parent_id: null, name_fr: 'Réseau', name_en: 'Network', depth: 0,
@@ -43,7 +45,7 @@ export function ticket(over: Partial<TicketView> = {}): TicketView {
     status: 'open', urgency: 2, impact: 2, priority: 'P3', category_id: CATEGORY_ID, tags: ['vpn'], channel: 'email',
     requester_id: REQUESTER_ID, organization_id: null, team_id: TEAM_ID, assignee_id: null, tier: 'L1',
     equipment: { brand: 'Dell', model: 'Latitude 5440' }, merged_into_id: null, created_at: stamp, updated_at: stamp,
-    first_response_at: null, resolved_at: null, closed_at: null,
+    first_response_at: null, resolved_at: null, closed_at: null, sla: null,
     requester: { id: REQUESTER_ID, name: 'Jean Martin', email: 'jean.martin@client.example' },
     ...over,
   };
