@@ -1,9 +1,14 @@
 /**
  * What a backup needs to know about the schema, read from the PostgreSQL catalog (the same on both engines):
  * the tables in foreign-key order, their columns and keys, and the sequences. `schema_migrations` is left out:
- * `relais migrate` recreates it, and a restore requires the same schema version.
+ * `relais migrate` recreates it, and a restore requires the same schema version. So is `automation_events`, the
+ * automations' work queue: its rows are events waiting to be handled, not data, and replaying a backup's queue
+ * (or the rows its trigger writes while the timeline is restored) would run rules again on old history.
  */
 import type { Sql } from './db.js';
+
+/** Tables a backup leaves out (see above). */
+export const NOT_BACKED_UP: readonly string[] = ['schema_migrations', 'automation_events'];
 
 /** A backup or restore that cannot go on; the message says why and what to do. */
 export class BackupError extends Error {}
@@ -63,8 +68,8 @@ export async function listTables(sql: Sql): Promise<TableInfo[]> {
       EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attidentity = 'a') AS identity_always
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition
-      AND c.relname <> 'schema_migrations'
-    ORDER BY c.relname`);
+      AND c.relname <> ALL($1::text[])
+    ORDER BY c.relname`, [NOT_BACKED_UP]);
   const tables = rows.map(
     (r): TableInfo => ({
       name: r.name,
@@ -74,7 +79,7 @@ export async function listTables(sql: Sql): Promise<TableInfo[]> {
         notNull: r.not_null_columns.includes(name),
       })),
       keyColumns: r.key_columns,
-      dependsOn: r.depends_on.filter((d) => d !== 'schema_migrations'),
+      dependsOn: r.depends_on.filter((d) => !NOT_BACKED_UP.includes(d)),
       selfRefColumns: r.self_ref_columns,
       identityAlways: r.identity_always,
     }),

@@ -49,6 +49,8 @@ export async function restoreBackup(db: Database, file: string, opts: { batchRow
       if (trailer.rows !== total || trailer.tables !== restored.length) {
         throw new BackupError(`The backup is damaged: its end says ${trailer.rows} rows in ${trailer.tables} tables, found ${total} in ${restored.length}.`);
       }
+      // The restored timeline queued its entries for the automations (a trigger): they are history, not new events.
+      await sql.query('DELETE FROM automation_events');
       const sequences = await restoreSequences(sql, trailer.sequences);
       // Reading to the very end also verifies the gzip checksum: a file cut in its last bytes is caught here.
       if ((await lines.next()) !== null) throw new BackupError(`The backup is damaged: unexpected data after its end (line ${lines.lineNo}).`);
