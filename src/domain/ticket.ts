@@ -15,7 +15,8 @@ export const TIERS = ['L1', 'L2', 'L3'] as const;
 export type Tier = (typeof TIERS)[number];
 
 /** Fields a ticket list can be sorted by (relevance only with a search text). */
-export const TICKET_SORTS = ['updated_at', 'created_at', 'priority', 'number', 'relevance'] as const;
+/** `sla_due`: the earliest running SLA deadline; tickets whose clock does not run come last in ascending order. */
+export const TICKET_SORTS = ['updated_at', 'created_at', 'priority', 'number', 'relevance', 'sla_due'] as const;
 export type TicketSortField = (typeof TICKET_SORTS)[number];
 
 /**

@@ -122,13 +122,15 @@ export async function listTickets(sql: Sql, q: TicketListQuery): Promise<TicketL
     priority: 't.priority',
     number: 't.number',
     relevance: rankExpr,
+    // A far-future stand-in for "no running deadline" keeps the keyset comparison free of NULLs.
+    sla_due: `coalesce(t.sla_due_at, '9999-12-31T00:00:00Z'::timestamptz)`,
   };
   const sortCol = sortExpr[q.sort];
   // Priority P1 sorts first in "desc" (most urgent first), so its text order is inverted.
   const dir = q.sort === 'priority' ? (q.direction === 'desc' ? 'ASC' : 'DESC') : q.direction.toUpperCase();
   const cmp = dir === 'DESC' ? '<' : '>';
   if (q.after) {
-    const cast = { updated_at: 'timestamptz', created_at: 'timestamptz', priority: 'text', number: 'bigint', relevance: 'real' }[q.sort];
+    const cast = { updated_at: 'timestamptz', created_at: 'timestamptz', priority: 'text', number: 'bigint', relevance: 'real', sla_due: 'timestamptz' }[q.sort];
     where.push(`(${sortCol}, t.id) ${cmp} (${add(q.after[0])}::${cast}, ${add(q.after[1])}::uuid)`);
   }
   const limit = add(q.limit + 1);

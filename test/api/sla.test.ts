@@ -208,3 +208,27 @@ describe('the compliance report', () => {
     expect((await call('GET', '/reports/sla-compliance?from=2026-03-31&to=2026-03-01')).statusCode).toBe(400);
   });
 });
+
+describe('queues by SLA deadline', () => {
+  it('sorts by the earliest running deadline, pages with the cursor, and puts tickets without one last', async () => {
+    clock.set(new Date(paris('2026-03-03T09:00')));
+    const done = await newTicket();
+    await call('POST', `/tickets/${done.id}/status`, agent, { status: 'resolved' });
+    const seen: Array<{ id: string; sla: { due_at: string | null } | null }> = [];
+    let cursor: string | null = null;
+    do {
+      const page = await call('GET', `/tickets?sort=sla_due&limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.statusCode).toBe(200);
+      seen.push(...page.json().data);
+      cursor = page.json().next_cursor;
+    } while (cursor);
+    const dues = seen.map((x) => x.sla?.due_at ?? null);
+    const running = dues.filter((d): d is string => d !== null);
+    expect(running.length).toBeGreaterThan(3);
+    expect(running).toEqual([...running].sort());
+    expect(dues.slice(0, running.length)).toEqual(running); // every ticket without a running deadline comes after
+    expect(seen.at(-1)!.sla?.due_at ?? null).toBeNull();
+    expect(new Set(seen.map((x) => x.id)).size).toBe(seen.length);
+    expect(seen.map((x) => x.id)).toContain(done.id);
+  });
+});

@@ -4,20 +4,10 @@ import type { Deps } from '../../usecases/deps.js';
 import { listMyNotifications, readMyNotifications } from '../../usecases/notifications/agent-notifications.js';
 import { principalOf } from '../auth.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
-import { ErrorResponse, IsoDate, Limit, Uuid } from '../schemas/common.js';
+import { ErrorResponse, Limit, Uuid } from '../schemas/common.js';
+import { NotificationList } from '../schemas/notifications.js';
 
 const Errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
-const NotificationJson = z.object({
-  id: Uuid,
-  kind: z.string().describe('What sent it: sla, automation'),
-  title: z.string(),
-  body: z.string(),
-  ticket: z.object({ id: Uuid, number: z.number().int() }).nullable(),
-  data: z.record(z.string(), z.unknown()),
-  created_at: IsoDate,
-  read_at: IsoDate.nullable(),
-});
-const NotificationList = z.object({ data: z.array(NotificationJson), unread_count: z.number().int(), next_cursor: z.string().nullable() });
 const ListQuery = z.strictObject({ unread: z.enum(['true', 'false']).optional(), limit: Limit, cursor: z.string().max(200).optional() });
 const ReadBody = z.union([z.strictObject({ ids: z.array(Uuid).min(1).max(500) }), z.strictObject({ all: z.literal(true) })]);
 
