@@ -46,7 +46,8 @@ const sameSnapshot = (a: SlaSnapshot, b: SlaSnapshot) =>
  * timeline with their reasons; every clock step goes to the SLA history.
  */
 export async function trackSla(sql: Sql, deps: Deps, before: Ticket | null, after: Ticket, reply: SlaReply = null): Promise<void> {
-  const current = before ? (await findTicketSla(sql, after.id))?.sla ?? null : null;
+  // The locked ticket the caller read carries its clock; only a hand-built object needs a read.
+  const current = !before ? null : before.sla !== undefined ? before.sla : (await findTicketSla(sql, after.id))?.sla ?? null;
   const now = after.updatedAt;
   const steps: ClockStep[] = [];
   let state: SlaState | null = current;
