@@ -52,6 +52,10 @@ describe.skipIf(!!e2e().skip)('journey: an agent finds a ticket, replies and cha
     await row.getByRole('link').first().click();
 
     await page.getByRole('heading', { name: new RegExp(word) }).waitFor();
+    // The demo's SLA policies give a new incident running clocks: the panel names its policy and lists the targets.
+    const sla = page.getByRole('region', { name: 'SLA', exact: true });
+    await sla.getByRole('definition').filter({ hasText: /^Incidents$/ }).waitFor();
+    await sla.getByRole('listitem').filter({ hasText: 'Première réponse' }).getByText('En cours').waitFor();
     const reply = `Bonjour, pouvez-vous ouvrir le capot et retirer la feuille coincée ? (${word})`;
     await page.getByLabel('Réponse publique au demandeur (Markdown)').fill(reply);
     await page.getByRole('button', { name: 'Envoyer la réponse' }).click();

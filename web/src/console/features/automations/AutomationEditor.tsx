@@ -1,13 +1,12 @@
-import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../../shared/api/client';
-import type { MessageId } from '../../../shared/i18n/ids';
 import { useT } from '../../../shared/i18n/I18nProvider';
-import { useApiErrorText } from '../admin/errors';
-import { Field, FormError, useFocusFirstError } from '../admin/form';
+import { Field } from '../admin/form';
+import { RuleEditorFooter, useRuleEditor } from '../admin/rule-editor';
 import { useCalendarChoices, useCreateAutomation, useUpdateAutomation, type Automation, type AutomationKind } from './api';
 import { AutomationActions } from './AutomationActions';
 import { ConditionRows } from './ConditionRows';
-import { bodyOf, checkDraft, draftOf, emptyDraft, EVENTS, problemsAt, serverProblems, SINCE, type RuleDraft } from './rule-form';
+import { bodyOf, checkDraft, draftOf, emptyDraft, EVENTS, SINCE, type RuleDraft } from './rule-form';
+
+const INVALID = new Set(['INVALID_AUTOMATION', 'VALIDATION_FAILED', 'CONFLICT']);
 
 /**
  * Creates or edits an automation (administrators; others see it read-only). Problems found here are shown in the
@@ -20,45 +19,16 @@ export function AutomationEditor({ automation, canEdit, onDone, onCancel }: {
   onCancel: () => void;
 }) {
   const t = useT();
-  const errorText = useApiErrorText();
   const create = useCreateAutomation();
   const update = useUpdateAutomation();
   const calendars = useCalendarChoices();
-  const { ref, focusFirstError } = useFocusFirstError();
-  const [draft, setDraft] = useState<RuleDraft>(() => (automation ? draftOf(automation) : emptyDraft()));
-  const [client, setClient] = useState<Record<string, string>>({});
-  const [server, setServer] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { ref, draft, setDraft, server, problem, exact, submit, formError, pending } = useRuleEditor({
+    rule: automation, initial: () => (automation ? draftOf(automation) : emptyDraft()), check: checkDraft, bodyOf,
+    create, update, invalidCodes: INVALID, invalidMessage: 'automations.error.invalid', onDone,
+  });
   const disabled = !canEdit;
   const set = <K extends keyof RuleDraft>(k: K, v: RuleDraft[K]) => setDraft((d) => ({ ...d, [k]: v }));
-
-  /** The form's own message (translated) else the server's (English) at a path and under it. */
-  const problem = (path: string) => {
-    const mine = problemsAt(client, path);
-    if (mine) return { text: mine.split('; ').map((id) => t(id as MessageId)).join(' '), english: false };
-    const theirs = problemsAt(server, path);
-    return theirs ? { text: theirs, english: true } : undefined;
-  };
   const fieldError = (path: string) => problem(path)?.text;
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setFormError(null);
-    setServer({});
-    const found = checkDraft(draft);
-    setClient(found);
-    if (Object.keys(found).length > 0) return focusFirstError();
-    try {
-      const body = bodyOf(draft);
-      onDone(automation ? await update.mutateAsync({ id: automation.id, body }) : await create.mutateAsync(body));
-    } catch (err) {
-      if (err instanceof ApiError && (err.code === 'INVALID_AUTOMATION' || err.code === 'VALIDATION_FAILED' || err.code === 'CONFLICT')) {
-        setServer(serverProblems(err.details));
-        setFormError(err.code === 'CONFLICT' ? t('admin.error.nameTaken') : t('automations.error.invalid'));
-      } else setFormError(errorText(err));
-      focusFirstError();
-    }
-  }
 
   const kindChoice = (kind: AutomationKind) => (
     <label key={kind} className="check">
@@ -135,20 +105,11 @@ export function AutomationEditor({ automation, canEdit, onDone, onCancel }: {
           problems={(i) => problem(`conditions.${group}.${i}`)} onChange={(rows) => set(group, rows)} />
       ))}
       <AutomationActions rows={draft.actions} disabled={disabled}
-        problems={(i) => (i < 0 ? (client.actions ? { text: t(client.actions as MessageId), english: false } : server.actions ? { text: server.actions, english: true } : undefined) : problem(`actions.${i}`))}
+        problems={(i) => (i < 0 ? exact('actions') : problem(`actions.${i}`))}
         onChange={(rows) => set('actions', rows)} />
 
-      <FormError message={formError} />
-      <div className="row admin-form-actions">
-        {canEdit && (
-          <button type="submit" className="btn btn-primary" disabled={create.isPending || update.isPending}>
-            {automation ? t('common.save') : t('automations.create')}
-          </button>
-        )}
-        <button type="button" className="btn" onClick={onCancel}>
-          {canEdit ? t('common.cancel') : t('common.close')}
-        </button>
-      </div>
+      <RuleEditorFooter formError={formError} canEdit={canEdit} isNew={!automation} createLabel={t('automations.create')}
+        pending={pending} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,26 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { NotificationJson, NotificationList } from '../../../../../src/http/schemas/notifications.js';
 import { api } from '../../../shared/api/client';
 
-/**
- * An in-app notification (GET /notifications). The server's zod schema for it lives unexported in
- * src/http/routes/notifications.ts, so this mirrors it by hand; exporting it would let the type be inferred.
- */
-export interface AgentNotification {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  ticket: { id: string; number: number } | null;
-  data: Record<string, unknown>;
-  created_at: string;
-  read_at: string | null;
-}
-
-export interface NotificationPage {
-  data: AgentNotification[];
-  unread_count: number;
-  next_cursor: string | null;
-}
+/** An in-app notification (GET /notifications), as the server's schema says. */
+export type AgentNotification = z.infer<typeof NotificationJson>;
+export type NotificationPage = z.infer<typeof NotificationList>;
 
 export const notificationKeys = {
   all: ['notifications'] as const,

@@ -256,6 +256,26 @@ describe('sorting', () => {
     // A sort alone lists the same tickets: the queue count still holds.
     expect(screen.getByText('2 tickets')).toBeTruthy();
   });
+
+  it('sorts by the SLA column, nearest deadline first, kept in the URL', async () => {
+    const api = mockApi({ 'GET /tickets': () => ({ data: twoTickets(), next_cursor: null }) });
+    const user = userEvent.setup();
+    const { location } = renderQueues('/queues/mine');
+    await screen.findByRole('link', { name: 'Le VPN ne se connecte plus' });
+    const sla = () => screen.getByRole('columnheader', { name: /^SLA/ });
+    expect(sla().getAttribute('aria-sort')).toBeNull();
+
+    await user.click(within(sla()).getByRole('button', { name: /SLA/ }));
+    await waitFor(() => expect(api.lastListQuery()).toMatchObject({ sort: 'sla_due' }));
+    expect(location()).toBe('/queues/mine?sort=sla_due');
+    expect(sla().getAttribute('aria-sort')).toBe('ascending');
+    expect(screen.getByRole('columnheader', { name: /Mis à jour/ }).getAttribute('aria-sort')).toBeNull();
+
+    await user.click(within(sla()).getByRole('button'));
+    await waitFor(() => expect(api.lastListQuery()).toMatchObject({ sort: '-sla_due' }));
+    expect(location()).toBe('/queues/mine?sort=-sla_due');
+    expect(sla().getAttribute('aria-sort')).toBe('descending');
+  });
 });
 
 describe('keyboard', () => {

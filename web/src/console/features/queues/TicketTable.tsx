@@ -88,8 +88,7 @@ export function TicketTable({
             {col('queues.col.requester')}
             {col('queues.col.status')}
             <SortHeader field="priority" label="queues.col.priority" sort={sort} onSort={onSort} />
-            {/* Not sortable: GET /tickets has no SLA sort yet. */}
-            {col('sla.queue.column')}
+            <SortHeader field="sla_due" label="sla.queue.column" sort={sort} onSort={onSort} />
             {col('queues.col.tier')}
             {col('queues.col.team')}
             {col('queues.col.assignee')}

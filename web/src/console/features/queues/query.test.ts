@@ -70,6 +70,13 @@ describe('sorting', () => {
     expect(toggleSort({ sort: 'priority' }, 'priority')).toBe('-priority');
     expect(toggleSort({}, 'updated_at')).toBe('updated_at');
   });
+
+  it('starts the SLA column with the nearest deadline first', () => {
+    expect(toggleSort({}, 'sla_due')).toBe('sla_due');
+    expect(toggleSort({ sort: 'sla_due' }, 'sla_due')).toBe('-sla_due');
+    expect(toggleSort({ sort: '-sla_due' }, 'sla_due')).toBe('sla_due');
+    expect(currentSort({ sort: '-sla_due' })).toEqual({ field: 'sla_due', direction: 'desc' });
+  });
 });
 
 describe('saving a view', () => {

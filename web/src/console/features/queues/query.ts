@@ -12,7 +12,7 @@ export const URL_KEYS = ['q', 'status', 'priority', 'tier', 'team', 'assignee', 
 export type UrlKey = (typeof URL_KEYS)[number];
 
 /** Sortable fields of GET /tickets that have a column (relevance is implied by a search). */
-export const SORT_FIELDS = ['number', 'created_at', 'updated_at', 'priority'] as const;
+export const SORT_FIELDS = ['number', 'created_at', 'updated_at', 'priority', 'sla_due'] as const;
 export type SortField = (typeof SORT_FIELDS)[number] | 'relevance';
 export interface SortState {
   field: SortField;
@@ -86,14 +86,17 @@ export function currentSort(query: TicketQuery): SortState {
   return { field: spec.replace(/^-/, '') as SortField, direction: spec.startsWith('-') ? 'desc' : 'asc' };
 }
 
+/** Columns whose first click sorts ascending: the SLA column puts the nearest deadline first (none last). */
+const STARTS_ASCENDING: readonly SortField[] = ['sla_due'];
+
 /**
  * The `sort` value after activating a column: the same column flips its direction, another column starts
- * descending (newest, most urgent — P1 — or highest number first).
+ * descending (newest, most urgent — P1 — or highest number first), the SLA column ascending.
  */
 export function toggleSort(query: TicketQuery, field: SortField): string {
   const cur = currentSort(query);
   if (cur.field === field) return cur.direction === 'desc' ? field : `-${field}`;
-  return `-${field}`;
+  return STARTS_ASCENDING.includes(field) ? field : `-${field}`;
 }
 
 /**

@@ -1,11 +1,7 @@
-import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../../../shared/api/client';
-import type { MessageId } from '../../../../shared/i18n/ids';
 import { useT } from '../../../../shared/i18n/I18nProvider';
-import { problemsAt, serverProblems } from '../../automations/rule-form';
 import { useCalendars } from '../calendars/api';
-import { useApiErrorText } from '../errors';
-import { Field, FormError, useFocusFirstError } from '../form';
+import { Field } from '../form';
+import { RuleEditorFooter, useRuleEditor } from '../rule-editor';
 import { useCreateSlaPolicy, useUpdateSlaPolicy, type SlaPolicy } from './api';
 import { ConditionsFields } from './ConditionsFields';
 import { EscalationRows } from './EscalationRows';
@@ -26,47 +22,15 @@ export function SlaPolicyEditor({ policy, canEdit, onDone, onCancel }: {
   onCancel: () => void;
 }) {
   const t = useT();
-  const errorText = useApiErrorText();
   const create = useCreateSlaPolicy();
   const update = useUpdateSlaPolicy();
   const calendars = useCalendars();
-  const { ref, focusFirstError } = useFocusFirstError();
-  const [draft, setDraft] = useState<PolicyDraft>(() => (policy ? policyDraftOf(policy) : emptyPolicyDraft()));
-  const [client, setClient] = useState<Record<string, string>>({});
-  const [server, setServer] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { ref, draft, setDraft, problem, exact, submit, formError, pending } = useRuleEditor({
+    rule: policy, initial: () => (policy ? policyDraftOf(policy) : emptyPolicyDraft()), check: checkPolicyDraft, bodyOf: policyBodyOf,
+    create, update, invalidCodes: INVALID, invalidMessage: 'slaPolicies.error.invalid', onDone,
+  });
   const disabled = !canEdit;
   const patch = (p: Partial<PolicyDraft>) => setDraft((d) => ({ ...d, ...p }));
-
-  const translate = (ids: string) => ids.split('; ').map((id) => t(id as MessageId)).join(' ');
-  /** The form's message (translated) else the server's (English), at a path and under it. */
-  const problem = (path: string) => {
-    const mine = problemsAt(client, path);
-    if (mine) return { text: translate(mine), english: false };
-    const theirs = problemsAt(server, path);
-    return theirs ? { text: theirs, english: true } : undefined;
-  };
-  const exact = (path: string) =>
-    client[path] ? { text: translate(client[path]), english: false } : server[path] ? { text: server[path], english: true } : undefined;
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setFormError(null);
-    setServer({});
-    const found = checkPolicyDraft(draft);
-    setClient(found);
-    if (Object.keys(found).length > 0) return focusFirstError();
-    try {
-      const body = policyBodyOf(draft);
-      onDone(policy ? await update.mutateAsync({ id: policy.id, body }) : await create.mutateAsync(body));
-    } catch (err) {
-      if (err instanceof ApiError && INVALID.has(err.code)) {
-        setServer(serverProblems(err.details));
-        setFormError(err.code === 'CONFLICT' ? t('admin.error.nameTaken') : t('slaPolicies.error.invalid'));
-      } else setFormError(errorText(err));
-      focusFirstError();
-    }
-  }
 
   return (
     <form ref={ref} onSubmit={submit} noValidate className="admin-form sla-policy-editor"
@@ -112,17 +76,8 @@ export function SlaPolicyEditor({ policy, canEdit, onDone, onCancel }: {
       <EscalationRows rows={draft.escalations} problem={problem} exact={exact} disabled={disabled}
         onChange={(escalations) => patch({ escalations })} />
 
-      <FormError message={formError} />
-      <div className="row admin-form-actions">
-        {canEdit && (
-          <button type="submit" className="btn btn-primary" disabled={create.isPending || update.isPending}>
-            {policy ? t('common.save') : t('slaPolicies.create')}
-          </button>
-        )}
-        <button type="button" className="btn" onClick={onCancel}>
-          {canEdit ? t('common.cancel') : t('common.close')}
-        </button>
-      </div>
+      <RuleEditorFooter formError={formError} canEdit={canEdit} isNew={!policy} createLabel={t('slaPolicies.create')}
+        pending={pending} onCancel={onCancel} />
     </form>
   );
 }
