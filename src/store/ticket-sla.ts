@@ -12,13 +12,22 @@ export async function findTicketSla(sql: Sql, ticketId: string): Promise<TicketS
   return sql.one<TicketSlaRow>('SELECT sla, sla_due_at, sla_next_check_at FROM tickets WHERE id = $1', [ticketId]);
 }
 
-/** Writes a ticket's clock with the two columns the queues and the sweep read. */
+/**
+ * Writes a ticket's clock with the two columns the queues and the sweep read, and appends the steps to its
+ * history, in one statement (this runs on every change of a ticket with an SLA, and for each ticket the sweep takes).
+ */
 export async function saveTicketSla(
   sql: Sql, ticketId: string, state: SlaState | null, dueAt: Date | null, nextCheckAt: Date | null,
+  events: ReadonlyArray<SlaEvent & { id: string }> = [],
 ): Promise<void> {
-  await sql.query('UPDATE tickets SET sla = $2, sla_due_at = $3, sla_next_check_at = $4 WHERE id = $1', [
-    ticketId, state === null ? null : JSON.stringify(state), dueAt, nextCheckAt,
-  ]);
+  await sql.query(
+    `WITH saved AS (UPDATE tickets SET sla = $2, sla_due_at = $3, sla_next_check_at = $4 WHERE id = $1 RETURNING id)
+     INSERT INTO ticket_sla_events (id, ticket_id, at, kind, metric, reason, data)
+     SELECT e.id, saved.id, e.at, e.kind, e.metric, e.reason, e.data
+     FROM saved, jsonb_to_recordset($5::jsonb) AS e(id uuid, at timestamptz, kind text, metric text, reason text, data jsonb)`,
+    [ticketId, state === null ? null : JSON.stringify(state), dueAt, nextCheckAt,
+      JSON.stringify(events.map((e) => ({ ...e, at: e.at.toISOString() })))],
+  );
 }
 
 /**
@@ -65,16 +74,6 @@ export interface SlaEventRow {
   metric: SlaMetric | null;
   reason: string;
   data: Record<string, unknown>;
-}
-
-export async function insertSlaEvents(sql: Sql, ticketId: string, events: ReadonlyArray<SlaEvent & { id: string }>): Promise<void> {
-  if (events.length === 0) return;
-  await sql.query(
-    `INSERT INTO ticket_sla_events (id, ticket_id, at, kind, metric, reason, data)
-     SELECT e.id, $1, e.at, e.kind, e.metric, e.reason, e.data
-     FROM jsonb_to_recordset($2::jsonb) AS e(id uuid, at timestamptz, kind text, metric text, reason text, data jsonb)`,
-    [ticketId, JSON.stringify(events.map((e) => ({ ...e, at: e.at.toISOString() })))],
-  );
 }
 
 export async function listSlaEvents(sql: Sql, ticketId: string): Promise<SlaEventRow[]> {

@@ -7,7 +7,7 @@ import type { Ticket } from '../../domain/ticket.js';
 import type { Sql } from '../../store/db.js';
 import { categoryPath, findSlaPolicy, listSlaPolicies } from '../../store/sla-policies.js';
 import {
-  deleteSlaOutcomes, findTicketSla, insertSlaEvents, insertSlaOutcomes, saveTicketSla,
+  deleteSlaOutcomes, findTicketSla, insertSlaOutcomes, saveTicketSla,
 } from '../../store/ticket-sla.js';
 import { appendTimeline } from '../../store/tickets.js';
 import { resolveCalendar, type ResolvedCalendar } from '../calendars/resolve-calendar.js';
@@ -128,11 +128,10 @@ export async function persist(
   sql: Sql, deps: Deps, t: Ticket, state: SlaState, steps: readonly ClockStep[], ctx: ClockContext,
   announce: 'applied' | 'retargeted' | null,
 ): Promise<void> {
-  await saveTicketSla(sql, t.id, state, earliestDue(state), nextCheckAt(state, ctx));
+  const events = steps.flatMap((s) => s.events);
+  await saveTicketSla(sql, t.id, state, earliestDue(state), nextCheckAt(state, ctx), events.map((e) => ({ ...e, id: deps.newId() })));
   // The caller presents this ticket object: it carries its clock as saved.
   t.sla = state;
-  const events = steps.flatMap((s) => s.events);
-  await insertSlaEvents(sql, t.id, events.map((e) => ({ ...e, id: deps.newId() })));
   for (const metric of new Set(steps.flatMap((s) => s.retract))) await deleteSlaOutcomes(sql, t.id, metric);
   const outcomes = steps.flatMap((s) => s.outcomes);
   if (outcomes.length) await insertSlaOutcomes(sql, { ticketId: t.id, policyId: state.policy.id, teamId: t.teamId, priority: t.priority },
