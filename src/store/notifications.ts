@@ -25,7 +25,7 @@ export interface NotifyTarget {
 
 /**
  * The active agents a notification reaches, each once (the first role that named them wins): the ticket's
- * assignee, its team's lead, its team's members, the managers of its team (every manager when it has no team)
+ * assignee, its team's lead (while a member of it), its team's members, the managers of its team (every manager when it has no team)
  * and agents named by id.
  */
 export async function findNotifyTargets(
@@ -35,7 +35,9 @@ export async function findNotifyTargets(
   return sql.query<NotifyTarget>(
     `WITH wanted AS (
        SELECT $2::uuid AS id, 'assignee' AS as_, 1 AS ord WHERE 'assignee' = ANY($3::text[])
-       UNION ALL SELECT t.lead_id, 'team_lead', 2 FROM teams t WHERE t.id = $1 AND 'team_lead' = ANY($3::text[])
+       -- A lead who has since left the team is no longer its lead.
+       UNION ALL SELECT t.lead_id, 'team_lead', 2 FROM teams t JOIN agent_teams m ON m.team_id = t.id AND m.agent_id = t.lead_id
+         WHERE t.id = $1 AND 'team_lead' = ANY($3::text[])
        UNION ALL SELECT at.agent_id, 'team', 3 FROM agent_teams at WHERE at.team_id = $1 AND 'team' = ANY($3::text[])
        UNION ALL SELECT a.id, 'managers', 4 FROM agents a
          WHERE a.role = 'manager' AND 'managers' = ANY($3::text[])

@@ -5,6 +5,8 @@
  * Office hours: Europe/Paris, Monday–Friday 09:00–12:30 and 13:30–18:00. 2026-03-02 is a Monday (UTC+1).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setAgentTeams } from '../../src/store/agents.js';
+import { findNotifyTargets } from '../../src/store/notifications.js';
 import { sweepSla } from '../../src/usecases/sla/sweep-sla.js';
 import { buildAgent, buildRequester, buildTeam, signIn, type BuiltAgent } from '../support/factories.js';
 import { startTestApp, TestClock, type TestApp } from '../support/harness.js';
@@ -230,5 +232,19 @@ describe('queues by SLA deadline', () => {
     expect(seen.at(-1)!.sla?.due_at ?? null).toBeNull();
     expect(new Set(seen.map((x) => x.id)).size).toBe(seen.length);
     expect(seen.map((x) => x.id)).toContain(done.id);
+  });
+});
+
+describe('who an escalation notifies', () => {
+  it('reaches the team lead only while the lead is a member of the team, and inactive agents never', async () => {
+    const team = await buildTeam(t.deps);
+    const chief = await buildAgent(t.deps, { teamIds: [team.id] });
+    const manager = await buildAgent(t.deps, { role: 'manager', teamIds: [team.id] });
+    expect((await call('PATCH', `/teams/${team.id}`, admin, { lead_id: chief.agent.id })).statusCode).toBe(200);
+    const targets = () => findNotifyTargets(t.db, { teamId: team.id, assigneeId: null, recipients: ['team_lead', 'managers'], agentIds: [] });
+    expect((await targets()).map((x) => [x.id, x.as])).toEqual(expect.arrayContaining([[chief.agent.id, 'team_lead'], [manager.agent.id, 'managers']]));
+    await setAgentTeams(t.db, chief.agent.id, []);
+    await t.db.query('UPDATE agents SET active = false WHERE id = $1', [manager.agent.id]);
+    expect(await targets()).toEqual([]);
   });
 });
