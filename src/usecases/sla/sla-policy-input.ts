@@ -1,26 +1,15 @@
 import { actionReferences, validateActions } from '../../domain/automation/validate-actions.js';
 import { DomainError, type ErrorDetail } from '../../domain/errors.js';
-import type { Priority } from '../../domain/priority.js';
-import { validatePolicyShape, type SlaConditions, type SlaEscalation, type SlaTargets } from '../../domain/sla/policy.js';
+import { validatePolicyShape, type SlaPolicy } from '../../domain/sla/policy.js';
 import { validateTemplate } from '../../domain/templates.js';
-import type { TicketStatus } from '../../domain/ticket.js';
 import type { ReferenceKind } from '../../domain/automation/rule.js';
 import { findReferenceNames } from '../../store/automations.js';
 import { findCalendar } from '../../store/calendars.js';
 import type { Sql } from '../../store/db.js';
 import { findSlaPolicyByName } from '../../store/sla-policies.js';
 
-/** A policy as the API gives it (already shaped by the HTTP schema). */
-export interface SlaPolicyInput {
-  name: string;
-  description: string;
-  active: boolean;
-  conditions: SlaConditions;
-  calendarId: string | null;
-  targets: Partial<Record<Priority, SlaTargets>>;
-  pauseStatuses: TicketStatus[];
-  escalations: SlaEscalation[];
-}
+/** A policy as the API gives it (already shaped by the HTTP schema): the domain policy without id and position. */
+export type SlaPolicyInput = Omit<SlaPolicy, 'id' | 'position'> & { description: string };
 
 const invalid = (details: ErrorDetail[]) => new DomainError('INVALID_SLA_POLICY', 'The SLA policy is not valid.', details);
 
