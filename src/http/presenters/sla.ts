@@ -14,6 +14,7 @@ export function presentSlaState(state: SlaState | null | undefined, now: Date): 
     return [{
       metric, target_minutes: m.target_minutes, status: m.status, started_at: m.started_at, due_at: m.due_at,
       breached: isBreached(m, now), breached_at: m.breached_at, met_at: m.met_at, cycle: m.cycle,
+      warning_percent: m.thresholds.find((p) => p < 100) ?? null,
     }];
   });
   const running = targets.filter((t) => t.status === 'running' && t.due_at).map((t) => t.due_at!).sort();

@@ -66,6 +66,7 @@ export const SlaMetricJson = z.object({
   breached_at: IsoDate.nullable(),
   met_at: IsoDate.nullable(),
   cycle: z.number().int(),
+  warning_percent: z.number().int().nullable().describe('The first escalation threshold below 100 % (the policy’s warning), if any'),
 });
 
 /** The SLA state every ticket answer carries. */

@@ -14,12 +14,6 @@ export type SlaMeasure = SlaHistory['now'][number];
 
 export const SLA_METRICS = ['first_response', 'next_response', 'resolution'] as const satisfies readonly SlaMetric[];
 
-/**
- * Share of a target's business time from which the console warns. The ticket's JSON does not carry the
- * policy's escalation thresholds; 75 % is the usual first one (and the issue's example).
- */
-export const WARNING_SHARE = 0.75;
-
 export const isSlaMetric = (v: unknown): v is SlaMetric => (SLA_METRICS as readonly unknown[]).includes(v);
 
 /**

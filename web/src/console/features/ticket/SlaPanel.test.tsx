@@ -12,7 +12,7 @@ const started = '2026-03-02T09:00:00.000Z';
 function target(over: Partial<SlaTarget> & Pick<SlaTarget, 'metric'>): SlaTarget {
   return {
     target_minutes: 240, status: 'running', started_at: started, due_at: '2026-03-02T13:00:00.000Z', breached: false,
-    breached_at: null, met_at: null, cycle: 1, ...over,
+    breached_at: null, met_at: null, cycle: 1, warning_percent: 75, ...over,
   };
 }
 
@@ -69,6 +69,17 @@ describe('SlaPanel', () => {
     const warning = within(resolution).getByText('Due soon');
     expect(warning.closest('.sla-flag')?.textContent).toBe('⚠ Due soon');
     expect(within(resolution).getByText('1 h 20 min left (business hours)')).toBeTruthy();
+  });
+
+  it('warns from the policy’s own first threshold, and not at all without one', async () => {
+    const sla = serve(
+      state([target({ metric: 'first_response', warning_percent: 90 }), target({ metric: 'resolution', target_minutes: 480, warning_percent: null })]),
+      [{ metric: 'first_response', used_minutes: 200, remaining_minutes: 40 }, { metric: 'resolution', used_minutes: 470, remaining_minutes: 10 }],
+    );
+    renderWithProviders(<SlaPanel ticket={ticket({ sla })} />, { client: clientWithMe(), locale: 'en' });
+    expect(await within(row('First response')).findByText('40 min left (business hours)')).toBeTruthy();
+    expect(within(row('First response')).queryByText('Due soon')).toBeNull(); // 83 % used, warning at 90 %
+    expect(within(row('Resolution')).queryByText('Due soon')).toBeNull(); // 98 % used, but the policy has no warning
   });
 
   it('marks a breach in words with an icon and says by how much it is overdue (fr and en)', async () => {

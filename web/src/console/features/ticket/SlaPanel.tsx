@@ -1,6 +1,6 @@
 import { useFormat } from '../../../shared/i18n/format';
 import { useT } from '../../../shared/i18n/I18nProvider';
-import { useTicketSla, WARNING_SHARE, type SlaMeasure, type SlaTarget } from '../sla/api';
+import { useTicketSla, type SlaMeasure, type SlaTarget } from '../sla/api';
 import { businessTime } from '../sla/format';
 import '../sla/sla.css';
 import type { TicketView } from './api';
@@ -13,7 +13,9 @@ function flagOf(target: SlaTarget, measure: SlaMeasure | undefined): Flag {
   const live = target.status === 'running' || target.status === 'paused';
   if (!live) return null;
   if (target.breached) return 'breached';
-  if (measure && measure.used_minutes >= target.target_minutes * WARNING_SHARE) return 'warning';
+  // The policy's own first warning threshold (e.g. 75 %); a policy without one only ever says "breached".
+  const warnAt = target.warning_percent;
+  if (measure && warnAt !== null && measure.used_minutes >= (target.target_minutes * warnAt) / 100) return 'warning';
   return null;
 }
 
