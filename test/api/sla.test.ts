@@ -124,6 +124,14 @@ describe('the clock on a ticket', () => {
     expect(target(after, 'resolution')).toMatchObject({ status: 'running', due_at: paris('2026-03-04T18:00') });
     expect(target(after, 'next_response')).toMatchObject({ status: 'running', due_at: paris('2026-03-03T12:00'), cycle: 1 });
 
+    // The clock is the support team's: the requester's answers and reads carry no SLA block.
+    expect(reply.json().ticket.sla).toBeNull();
+    const mine = await t.app.inject({ method: 'GET', url: `/api/v1/tickets/${ticket.id}`, headers });
+    expect(mine.json().sla).toBeNull();
+    const list = await t.app.inject({ method: 'GET', url: '/api/v1/tickets', headers });
+    expect(list.json().data.every((x: { sla: unknown }) => x.sla === null)).toBe(true);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/tickets/${ticket.id}/sla`, headers })).statusCode).toBe(403);
+
     sla = (await call('GET', `/tickets/${ticket.id}/sla`, agent)).json();
     const kinds = sla.history.map((e: { kind: string; metric: string | null }) => `${e.kind}:${e.metric ?? ''}`);
     expect(kinds).toEqual([

@@ -1,3 +1,4 @@
+import type { Principal } from '../../domain/principal.js';
 import { presentSlaState } from './sla.js';
 import type { z } from 'zod';
 import type { Ticket } from '../../domain/ticket.js';
@@ -9,8 +10,14 @@ import type { TicketJson } from '../schemas/tickets.js';
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** `requesters` holds at least this ticket's requester (by id): lists read them in their own query. */
-/** `now` decides whether a running SLA target is breached (the deps' clock, so tests can hold time). */
-export function presentTicket(t: Ticket, requesters: ReadonlyMap<string, RequesterSummary>, now: Date): z.infer<typeof TicketJson> {
+/** Who reads the ticket, and when: `now` decides whether a running SLA target is breached (the deps' clock). */
+export interface TicketViewer {
+  now: Date;
+  /** The SLA clock is the support team's: requesters get `sla: null`. */
+  agent: boolean;
+}
+
+export function presentTicket(t: Ticket, requesters: ReadonlyMap<string, RequesterSummary>, viewer: TicketViewer): z.infer<typeof TicketJson> {
   const r = requesters.get(t.requesterId);
   return {
     id: t.id,
@@ -39,18 +46,20 @@ export function presentTicket(t: Ticket, requesters: ReadonlyMap<string, Request
     first_response_at: iso(t.firstResponseAt),
     resolved_at: iso(t.resolvedAt),
     closed_at: iso(t.closedAt),
-    sla: presentSlaState(t.sla, now),
+    sla: viewer.agent ? presentSlaState(t.sla, viewer.now) : null,
   };
 }
 
 /** Presents tickets a use case returned, loading their requesters in one query. */
-export async function presentTicketsWithRequesters(deps: Deps, tickets: readonly Ticket[]): Promise<Array<z.infer<typeof TicketJson>>> {
+export async function presentTicketsWithRequesters(
+  deps: Deps, tickets: readonly Ticket[], viewer: Principal,
+): Promise<Array<z.infer<typeof TicketJson>>> {
   const requesters = await requesterSummaries(deps, tickets);
-  const now = deps.clock.now();
-  return tickets.map((t) => presentTicket(t, requesters, now));
+  const view = { now: deps.clock.now(), agent: viewer.kind === 'agent' };
+  return tickets.map((t) => presentTicket(t, requesters, view));
 }
 
 /** One ticket, with its requester. */
-export async function presentOneTicket(deps: Deps, ticket: Ticket): Promise<z.infer<typeof TicketJson>> {
-  return (await presentTicketsWithRequesters(deps, [ticket]))[0]!;
+export async function presentOneTicket(deps: Deps, ticket: Ticket, viewer: Principal): Promise<z.infer<typeof TicketJson>> {
+  return (await presentTicketsWithRequesters(deps, [ticket], viewer))[0]!;
 }

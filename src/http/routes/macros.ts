@@ -113,7 +113,7 @@ export function macroRoutes(deps: Deps): FastifyPluginAsyncZod {
       });
       if (r.replayed) void reply.header('idempotent-replayed', 'true');
       return reply.status(r.replayed ? 200 : 201).send({
-        entry: r.entry ? presentTimelineEntry(r.entry) : null, ticket: await presentOneTicket(deps, r.ticket), changed: r.changed,
+        entry: r.entry ? presentTimelineEntry(r.entry) : null, ticket: await presentOneTicket(deps, r.ticket, principalOf(req)), changed: r.changed,
       });
     });
   };

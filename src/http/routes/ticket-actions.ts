@@ -41,7 +41,7 @@ export function ticketActionRoutes(deps: Deps): FastifyPluginAsyncZod {
         impact: b.impact, categoryId: b.category_id, tags: b.tags, teamId: b.team_id, assigneeId: b.assignee_id,
         tier: b.tier, equipmentBrand: b.equipment_brand, equipmentModel: b.equipment_model, reason: b.reason,
       });
-      return presentOneTicket(deps, ticket);
+      return presentOneTicket(deps, ticket, principalOf(req));
     });
 
     app.post('/tickets/:id/status', {
@@ -55,7 +55,7 @@ export function ticketActionRoutes(deps: Deps): FastifyPluginAsyncZod {
         response: { 200: TicketJson, ...WRITE_ERRORS },
       },
     }, async (req) =>
-      presentOneTicket(deps, await changeTicketStatus(deps, principalOf(req), req.params.id, { status: req.body.status, reason: req.body.reason })),
+      presentOneTicket(deps, await changeTicketStatus(deps, principalOf(req), req.params.id, { status: req.body.status, reason: req.body.reason }), principalOf(req)),
     );
 
     app.post('/tickets/:id/assign', {
@@ -71,7 +71,7 @@ export function ticketActionRoutes(deps: Deps): FastifyPluginAsyncZod {
     }, async (req) =>
       presentOneTicket(deps, await assignTicket(deps, principalOf(req), req.params.id, {
         assigneeId: req.body.assignee_id, teamId: req.body.team_id, reason: req.body.reason,
-      })),
+      }), principalOf(req)),
     );
 
     app.post('/tickets/:id/replies', {
@@ -93,7 +93,7 @@ export function ticketActionRoutes(deps: Deps): FastifyPluginAsyncZod {
         body: req.body.body, attachmentIds: req.body.attachment_ids, idempotency: idempotencyClaim(req, p, req.body),
       });
       if (r.replayed) void reply.header('idempotent-replayed', 'true');
-      return reply.status(r.replayed ? 200 : 201).send({ entry: presentTimelineEntry(r.entry), ticket: await presentOneTicket(deps, r.ticket) });
+      return reply.status(r.replayed ? 200 : 201).send({ entry: presentTimelineEntry(r.entry), ticket: await presentOneTicket(deps, r.ticket, principalOf(req)) });
     });
 
     app.post('/tickets/:id/notes', {

@@ -31,7 +31,7 @@ export function ticketRelationRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
     }, async (req) => {
       const r = await mergeTickets(deps, principalOf(req), req.params.id, { into: req.body.into, reason: req.body.reason });
-      const [source, survivor] = await presentTicketsWithRequesters(deps, [r.source, r.survivor]);
+      const [source, survivor] = await presentTicketsWithRequesters(deps, [r.source, r.survivor], principalOf(req));
       return { source: source!, survivor: survivor! };
     });
 

@@ -50,7 +50,7 @@ export function ticketRoutes(deps: Deps): FastifyPluginAsyncZod {
         idempotency: idempotencyClaim(req, p, b),
       });
       if (replayed) void reply.header('idempotent-replayed', 'true');
-      return reply.status(replayed ? 200 : 201).send(await presentOneTicket(deps, ticket));
+      return reply.status(replayed ? 200 : 201).send(await presentOneTicket(deps, ticket, principalOf(req)));
     });
 
     app.get('/tickets', {
@@ -79,7 +79,7 @@ export function ticketRoutes(deps: Deps): FastifyPluginAsyncZod {
         after: cursor ? decodeCursor(input.sortSpec, cursor) : null,
       });
       return {
-        data: page.tickets.map((t) => presentTicket(t, page.requesters, deps.clock.now())),
+        data: page.tickets.map((t) => presentTicket(t, page.requesters, { now: deps.clock.now(), agent: principalOf(req).kind === 'agent' })),
         next_cursor: page.last ? encodeCursor(input.sortSpec, page.last) : null,
       };
     });
@@ -92,6 +92,6 @@ export function ticketRoutes(deps: Deps): FastifyPluginAsyncZod {
         params: TicketParams,
         response: { 200: TicketJson, 401: ErrorResponse, 404: ErrorResponse },
       },
-    }, async (req) => presentOneTicket(deps, await getTicket(deps, principalOf(req), req.params.id)));
+    }, async (req) => presentOneTicket(deps, await getTicket(deps, principalOf(req), req.params.id), principalOf(req)));
   };
 }
