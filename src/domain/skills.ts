@@ -9,7 +9,9 @@ export interface AgentSkill {
   level: Level;
 }
 
-const key = (name: string) => name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+/** How skill names compare: accents, case and spacing ignored ('Réseau' is 'reseau'). */
+export const skillKey = (name: string): string => name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim().replace(/\s+/g, ' ');
+const key = skillKey;
 
 /** Trims names, keeps one entry per name (accents and case ignored) at its highest level, sorted by name. */
 export function normalizeSkills(skills: readonly AgentSkill[]): AgentSkill[] {

@@ -1,0 +1,110 @@
+/**
+ * Choosing the agent (issue 6): among the team's agents, the best available competent one. Pure: the caller
+ * passes each candidate's state at `now` (status, shift, load) in.
+ *
+ * An agent qualifies when they hold every required skill at least at its level, are online, on shift and not out
+ * of office, and are under capacity. Among those: fewer open tickets first, then the longest since their last
+ * assignment (round robin: never assigned counts as longest), then by name and id so the choice is repeatable.
+ * Every decision explains itself: who was chosen and why, and why each other agent was skipped.
+ */
+import { DateTime } from 'luxon';
+import { skillKey, type AgentSkill } from '../skills.js';
+
+export type AgentStatus = 'online' | 'away' | 'offline';
+
+export interface Candidate {
+  id: string;
+  name: string;
+  status: AgentStatus;
+  skills: readonly AgentSkill[];
+  openTickets: number;
+  /** Most open tickets the agent takes; null: no limit. */
+  capacity: number | null;
+  lastAssignedAt: Date | null;
+  /** On shift now (personal working hours), and until when (null: no end known, e.g. no personal hours). */
+  onShift: boolean;
+  shiftEndsAt: Date | null;
+  outOfOffice: boolean;
+  timeZone: string;
+}
+
+export type SkipReason = 'offline' | 'away' | 'off_shift' | 'out_of_office' | 'at_capacity' | 'missing_skill';
+
+export interface Skipped {
+  candidate: Candidate;
+  reason: SkipReason;
+  /** For missing_skill: what they lack ("Cisco 3, has 1"). */
+  detail?: string;
+}
+
+export interface RankingResult {
+  /** Eligible agents, best first; the first is the choice. */
+  ranked: Candidate[];
+  chosen: Candidate | null;
+  skipped: Skipped[];
+  /** In English, for the timeline. */
+  explanation: string;
+}
+
+/** What a candidate lacks among the required skills, or null when they have them all. */
+export function missingSkills(have: readonly AgentSkill[], need: readonly AgentSkill[]): string | null {
+  const levels = new Map(have.map((s) => [skillKey(s.name), s.level]));
+  const gaps = need.flatMap((s) => {
+    const level = levels.get(skillKey(s.name)) ?? 0;
+    return level >= s.level ? [] : [`${s.name} ${s.level}, has ${level || 'none'}`];
+  });
+  return gaps.length ? gaps.join('; ') : null;
+}
+
+function skipReason(c: Candidate, need: readonly AgentSkill[]): Skipped | null {
+  const missing = missingSkills(c.skills, need);
+  if (missing) return { candidate: c, reason: 'missing_skill', detail: missing };
+  if (c.outOfOffice) return { candidate: c, reason: 'out_of_office' };
+  if (c.status !== 'online') return { candidate: c, reason: c.status };
+  if (!c.onShift) return { candidate: c, reason: 'off_shift' };
+  if (c.capacity !== null && c.openTickets >= c.capacity) return { candidate: c, reason: 'at_capacity' };
+  return null;
+}
+
+/** Fewer open tickets, then longest since last assignment, then name and id. */
+export function compareCandidates(a: Candidate, b: Candidate): number {
+  if (a.openTickets !== b.openTickets) return a.openTickets - b.openTickets;
+  const ta = a.lastAssignedAt?.getTime() ?? -Infinity;
+  const tb = b.lastAssignedAt?.getTime() ?? -Infinity;
+  if (ta !== tb) return ta - tb;
+  return a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+}
+
+const SKIP_TEXT: Record<SkipReason, string> = {
+  offline: 'offline', away: 'away', off_shift: 'off shift', out_of_office: 'out of office', at_capacity: 'at capacity',
+  missing_skill: 'missing skill',
+};
+
+function describeChoice(c: Candidate, need: readonly AgentSkill[]): string {
+  const levels = new Map(c.skills.map((s) => [skillKey(s.name), s]));
+  const skills = need.map((s) => `${levels.get(skillKey(s.name))?.name ?? s.name} level ${levels.get(skillKey(s.name))?.level}`);
+  const load = `${c.openTickets} open ticket${c.openTickets === 1 ? '' : 's'}`;
+  const shift = c.shiftEndsAt ? `on shift until ${DateTime.fromJSDate(c.shiftEndsAt, { zone: c.timeZone }).toFormat('HH:mm')}` : 'on shift';
+  return [...skills, load, shift].join(', ');
+}
+
+/**
+ * Ranks a team's agents for a ticket needing `need`. `chosen` is null when nobody qualifies; the explanation then
+ * says why each agent was skipped, which is what the ticket waits on.
+ */
+export function rankCandidates(candidates: readonly Candidate[], need: readonly AgentSkill[]): RankingResult {
+  const skipped: Skipped[] = [];
+  const eligible: Candidate[] = [];
+  for (const c of candidates) {
+    const skip = skipReason(c, need);
+    if (skip) skipped.push(skip);
+    else eligible.push(c);
+  }
+  const ranked = eligible.sort(compareCandidates);
+  const chosen = ranked[0] ?? null;
+  const skips = skipped.map((s) => `${s.candidate.name} (${SKIP_TEXT[s.reason]}${s.detail ? `: ${s.detail}` : ''})`);
+  const explanation = chosen
+    ? `assigned to ${chosen.name}: ${describeChoice(chosen, need)}${skips.length ? `; skipped ${skips.join(', ')}` : ''}`
+    : `no agent available${need.length ? ` with ${need.map((s) => `${s.name} ${s.level}`).join(', ')}` : ''}; waiting in the team queue${skips.length ? `: ${skips.join(', ')}` : ''}`;
+  return { ranked, chosen, skipped, explanation };
+}
