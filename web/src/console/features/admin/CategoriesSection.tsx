@@ -109,7 +109,6 @@ function CategoryForm({ mode, categories, onDone, onCancel }: { mode: Mode; cate
 export function CategoriesSection() {
   const t = useT();
   const { locale } = useLocale();
-  const errorText = useApiErrorText();
   const categories = useAdminCategories();
   const [mode, setMode] = useState<Mode | null>(null);
   const [notice, setNotice] = useState('');

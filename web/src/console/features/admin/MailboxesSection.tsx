@@ -5,7 +5,7 @@ import { useFormat } from '../../../shared/i18n/format';
 import { Dialog } from '../../../shared/ui/Dialog';
 import { useCreateMailbox, useDeleteMailbox, useMailboxes, useTestMailbox, useUpdateMailbox } from './api';
 import { blamedFields, useApiErrorText } from './errors';
-import { Field, FormError, hasErrors, useFocusFirstError, type FieldErrors, QueryStatus } from './form';
+import { ConfirmDeleteDialog, Field, FormError, hasErrors, useFocusFirstError, type FieldErrors, QueryStatus } from './form';
 
 type Tls = Mailbox['tls'];
 type AfterImport = Mailbox['after_import'];
@@ -474,18 +474,14 @@ export function MailboxesSection() {
         </Dialog>
       )}
       {deleting && (
-        <Dialog title={t('admin.mailboxes.deleteNamed', { name: deleting.name })} onClose={() => setDeleting(null)}>
-          <p>{t('admin.mailboxes.deleteConfirm', { name: deleting.name })}</p>
-          <FormError message={deleteError} />
-          <div className="row admin-form-actions">
-            <button type="button" className="btn btn-danger" disabled={remove.isPending} onClick={() => void confirmDelete(deleting)}>
-              {t('common.delete')}
-            </button>
-            <button type="button" className="btn" onClick={() => setDeleting(null)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </Dialog>
+        <ConfirmDeleteDialog
+          title={t('admin.mailboxes.deleteNamed', { name: deleting.name })}
+          message={t('admin.mailboxes.deleteConfirm', { name: deleting.name })}
+          error={deleteError}
+          pending={remove.isPending}
+          onConfirm={() => void confirmDelete(deleting)}
+          onCancel={() => setDeleting(null)}
+        />
       )}
     </section>
   );

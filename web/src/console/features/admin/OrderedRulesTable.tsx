@@ -3,7 +3,7 @@ import type { MessageId } from '../../../shared/i18n/ids';
 import { useT } from '../../../shared/i18n/I18nProvider';
 import { Dialog } from '../../../shared/ui/Dialog';
 import { useApiErrorText } from './errors';
-import { FormError, QueryStatus } from './form';
+import { ConfirmDeleteDialog, FormError, QueryStatus } from './form';
 
 /** What the table needs of a rule: SLA policies and automations are both tried in this order. */
 export interface OrderedRule {
@@ -168,20 +168,17 @@ export function OrderedRulesTable<R extends OrderedRule>(props: OrderedRulesTabl
       )}
       {props.children}
       {deleting && (
-        <Dialog title={m('deleteNamed', { name: deleting.name })} onClose={() => setDeleting(null)}>
-          <p>{m('deleteConfirm', { name: deleting.name })}</p>
-          <div className="row admin-form-actions">
-            <button type="button" className="btn btn-danger" disabled={remove.isPending}
-              onClick={() => {
-                const r = deleting;
-                setDeleting(null);
-                void act(() => remove.mutateAsync(r.id), m('deleted', { name: r.name }));
-              }}>
-              {t('common.delete')}
-            </button>
-            <button type="button" className="btn" onClick={() => setDeleting(null)}>{t('common.cancel')}</button>
-          </div>
-        </Dialog>
+        <ConfirmDeleteDialog
+          title={m('deleteNamed', { name: deleting.name })}
+          message={m('deleteConfirm', { name: deleting.name })}
+          pending={remove.isPending}
+          onConfirm={() => {
+            const r = deleting;
+            setDeleting(null);
+            void act(() => remove.mutateAsync(r.id), m('deleted', { name: r.name }));
+          }}
+          onCancel={() => setDeleting(null)}
+        />
       )}
     </section>
   );

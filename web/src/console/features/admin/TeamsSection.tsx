@@ -6,7 +6,7 @@ import { Dialog } from '../../../shared/ui/Dialog';
 import { useAdminTeams, useCreateTeam, useDeleteTeam, useUpdateTeam, type TeamBody } from './api';
 import { useCalendars, type Calendar } from './calendars/api';
 import { blamedFields, useApiErrorText } from './errors';
-import { Field, FormError, useFocusFirstError, QueryStatus } from './form';
+import { ConfirmDeleteDialog, Field, FormError, useFocusFirstError, QueryStatus } from './form';
 
 const MAX_NAME = 100;
 const MAX_DESCRIPTION = 2000;
@@ -252,18 +252,14 @@ export function TeamsSection({ canEdit }: { canEdit: boolean }) {
         </Dialog>
       )}
       {deleting && (
-        <Dialog title={t('admin.teams.deleteNamed', { name: deleting.name })} onClose={() => setDeleting(null)}>
-          <p>{t('admin.teams.deleteConfirm', { name: deleting.name, count: deleting.member_count })}</p>
-          <FormError message={deleteError} />
-          <div className="row admin-form-actions">
-            <button type="button" className="btn btn-danger" disabled={remove.isPending} onClick={() => void confirmDelete(deleting)}>
-              {t('common.delete')}
-            </button>
-            <button type="button" className="btn" onClick={() => setDeleting(null)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </Dialog>
+        <ConfirmDeleteDialog
+          title={t('admin.teams.deleteNamed', { name: deleting.name })}
+          message={t('admin.teams.deleteConfirm', { name: deleting.name, count: deleting.member_count })}
+          error={deleteError}
+          pending={remove.isPending}
+          onConfirm={() => void confirmDelete(deleting)}
+          onCancel={() => setDeleting(null)}
+        />
       )}
     </section>
   );

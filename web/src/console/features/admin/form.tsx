@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useT } from '../../../shared/i18n/I18nProvider';
+import { Dialog } from '../../../shared/ui/Dialog';
 import { useApiErrorText } from './errors';
 
 /** Props a control needs to be tied to its label, hint and error. */
@@ -83,4 +84,33 @@ export function QueryStatus({ query }: { query: { isPending: boolean; isError: b
   if (query.isPending) return <p className="muted">{t('common.loading')}</p>;
   if (query.isError) return <FormError message={errorText(query.error)} />;
   return null;
+}
+
+/**
+ * "Delete X?" with the server's refusal shown in place (a team still in use, a calendar a policy needs …):
+ * the one confirmation every admin list uses.
+ */
+export function ConfirmDeleteDialog(props: {
+  title: string;
+  message: string;
+  error?: string | null;
+  pending: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const t = useT();
+  return (
+    <Dialog title={props.title} onClose={props.onCancel}>
+      <p>{props.message}</p>
+      <FormError message={props.error ?? null} />
+      <div className="row admin-form-actions">
+        <button type="button" className="btn btn-danger" disabled={props.pending} onClick={props.onConfirm}>
+          {t('common.delete')}
+        </button>
+        <button type="button" className="btn" onClick={props.onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </Dialog>
+  );
 }

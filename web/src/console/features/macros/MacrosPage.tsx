@@ -2,9 +2,8 @@ import { useEffect, useState } from 'react';
 import { ApiError } from '../../../shared/api/client';
 import { useCurrentUser } from '../../../shared/auth/session';
 import { useT } from '../../../shared/i18n/I18nProvider';
-import { Dialog } from '../../../shared/ui/Dialog';
 import '../admin/admin.css';
-import { FormError, QueryStatus } from '../admin/form';
+import { ConfirmDeleteDialog, QueryStatus } from '../admin/form';
 import { useActionText } from './action-text';
 import { useCreateMacro, useDeleteMacro, useMacros, useUpdateMacro, type CreateMacroInput, type Macro } from './api';
 import { failureOf, MacroEditor, type MacroFailure } from './MacroEditor';
@@ -153,18 +152,14 @@ export function MacrosPage() {
         </div>
       )}
       {deleting && (
-        <Dialog title={t('macros.deleteNamed', { name: deleting.name })} onClose={() => setDeleting(null)}>
-          <p>{t('macros.deleteConfirm', { name: deleting.name })}</p>
-          <FormError message={deleteError} />
-          <div className="row admin-form-actions">
-            <button type="button" className="btn btn-danger" disabled={remove.isPending} onClick={() => void confirmDelete(deleting)}>
-              {t('common.delete')}
-            </button>
-            <button type="button" className="btn" onClick={() => setDeleting(null)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </Dialog>
+        <ConfirmDeleteDialog
+          title={t('macros.deleteNamed', { name: deleting.name })}
+          message={t('macros.deleteConfirm', { name: deleting.name })}
+          error={deleteError}
+          pending={remove.isPending}
+          onConfirm={() => void confirmDelete(deleting)}
+          onCancel={() => setDeleting(null)}
+        />
       )}
     </section>
   );

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useT } from '../../../../shared/i18n/I18nProvider';
-import { Dialog } from '../../../../shared/ui/Dialog';
-import { FormError, QueryStatus } from '../form';
+import { ConfirmDeleteDialog, FormError, QueryStatus } from '../form';
 import { useCalendars, useDeleteCalendar, useSetDefaultCalendar, type Calendar } from './api';
 import { CalendarEditor } from './CalendarEditor';
 import './calendars.css';
@@ -137,18 +136,14 @@ export function CalendarsSection({ canEdit }: { canEdit: boolean }) {
         />
       )}
       {deleting && (
-        <Dialog title={t('admin.calendars.deleteNamed', { name: deleting.name })} onClose={() => setDeleting(null)}>
-          <p>{t('admin.calendars.deleteConfirm', { name: deleting.name })}</p>
-          <FormError message={deleteError} />
-          <div className="row admin-form-actions">
-            <button type="button" className="btn btn-danger" disabled={remove.isPending} onClick={() => void confirmDelete(deleting)}>
-              {t('common.delete')}
-            </button>
-            <button type="button" className="btn" onClick={() => setDeleting(null)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </Dialog>
+        <ConfirmDeleteDialog
+          title={t('admin.calendars.deleteNamed', { name: deleting.name })}
+          message={t('admin.calendars.deleteConfirm', { name: deleting.name })}
+          error={deleteError}
+          pending={remove.isPending}
+          onConfirm={() => void confirmDelete(deleting)}
+          onCancel={() => setDeleting(null)}
+        />
       )}
     </section>
   );
