@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { workLoop } from '../channels/email/work-loop.js';
+import { workLoop } from './work-loop.js';
 import type { Deps } from '../usecases/deps.js';
 import { runEventAutomations } from '../usecases/automations/run-event-automations.js';
 import { runTimeAutomations } from '../usecases/automations/run-time-automations.js';

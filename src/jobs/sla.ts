@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { workLoop, type WorkLoop } from '../channels/email/work-loop.js';
+import { workLoop, type WorkLoop } from './work-loop.js';
 import type { Deps } from '../usecases/deps.js';
 import { sweepSla } from '../usecases/sla/sweep-sla.js';
 

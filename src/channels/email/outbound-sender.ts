@@ -7,7 +7,7 @@ import {
   claimOutbound, DEFAULT_MAX_ATTEMPTS, loadOutboundAttachments, recordOutboundFailure, recordOutboundSent,
   type ClaimedOutbound,
 } from '../../usecases/email/send-outbound.js';
-import { workLoop } from './work-loop.js';
+import { workLoop } from '../../jobs/work-loop.js';
 
 export interface OutboundSenderOptions {
   /** e.g. smtp://user:pass@relay.example:587 (credentials never reach the logs). */

@@ -9,7 +9,7 @@ import type { AcceptInput, AcceptResult } from './accept-types.js';
 import { startImapPoller } from './imap-poller.js';
 import { startOutboundSender } from './outbound-sender.js';
 import { startSmtpReceiver } from './smtp-receiver.js';
-import { workLoop } from './work-loop.js';
+import { workLoop } from '../../jobs/work-loop.js';
 
 export interface EmailChannel {
   mail: MailContext;
