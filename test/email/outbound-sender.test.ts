@@ -283,12 +283,14 @@ describe('outbound sender', () => {
     const polled = await queue();
     await sink.waitFor(1, 5_000);
     await expect.poll(async () => (await row(polled.id)).status).toBe('sent');
+    // The polling sender stops first: otherwise its next poll may claim the
+    // row meant for the woken sender, whose close() then has nothing to wait for.
+    await s.close();
 
     const s2 = sender();
     const woken = await queue();
     s2.wake();
     await s2.close();
     expect((await row(woken.id)).status).toBe('sent');
-    await s.close();
   });
 });
