@@ -49,11 +49,9 @@ export async function runCli(argv: readonly string[]): Promise<void> {
       const { createAgent } = await import('./usecases/directory/create-agent.js');
       const { db } = await openConfigured();
       try {
-        const { ensureDefaultTeams } = await import('./usecases/admin/default-teams.js');
-        const { ensureDefaultCalendar } = await import('./usecases/calendars/default-calendar.js');
+        const { ensureDefaults } = await import('./usecases/bootstrap.js');
         const deps = makeDeps(db);
-        await ensureDefaultTeams(deps);
-        await ensureDefaultCalendar(deps);
+        await ensureDefaults(deps);
         const a = await createAgent(deps, 'cli', { name: opts.name, email: opts.email, password: opts.password, role: 'admin' });
         console.log(`Administrator ${a.email} created.`);
       } finally {

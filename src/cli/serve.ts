@@ -1,8 +1,7 @@
 import type { Config } from '../config/config.js';
 import { buildApp } from '../http/app.js';
 import { startMaintenance } from '../jobs/maintenance.js';
-import { ensureDefaultTeams } from '../usecases/admin/default-teams.js';
-import { ensureDefaultCalendar } from '../usecases/calendars/default-calendar.js';
+import { ensureDefaults } from '../usecases/bootstrap.js';
 import { makeDeps } from '../usecases/deps.js';
 import { describeTarget, openConfigured } from './runtime.js';
 
@@ -18,8 +17,7 @@ export async function serve(config: Config, opts: ServeOptions): Promise<void> {
     const { seedDemoIfEmpty } = await import('./seed-demo.js');
     await seedDemoIfEmpty(deps);
   }
-  await ensureDefaultTeams(deps);
-  await ensureDefaultCalendar(deps);
+  await ensureDefaults(deps);
   const app = await buildApp({ deps, config });
   const maintenance = startMaintenance(db, config.maintenanceIntervalMinutes, app.log);
   let stopping = false;

@@ -28,6 +28,11 @@ export const TIMELINE_KINDS = [
   'ticket.sla_escalated',
   'ticket.notified',
   'ticket.action_skipped',
+  // Routing: the rule that chose team, level and required skills on arrival; a wait in the team queue (nobody
+  // qualifies, with why); an escalation or de-escalation with its handoff note.
+  'ticket.routed',
+  'ticket.queued',
+  'ticket.escalated',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 

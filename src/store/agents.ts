@@ -1,8 +1,15 @@
 import type { AgentRole } from '../domain/principal.js';
-import type { AgentSkill } from '../domain/skills.js';
+import type { SkillKind, SkillRef } from '../domain/skills.js';
 import type { Tier } from '../domain/ticket.js';
 import type { Sql } from './db.js';
 import { updateRow } from './update-row.js';
+
+/** A skill the agent holds, with its catalogue names. */
+export interface HeldSkill extends SkillRef {
+  kind: SkillKind;
+  name_en: string;
+  name_fr: string;
+}
 
 export interface AgentRow {
   id: string;
@@ -12,7 +19,7 @@ export interface AgentRow {
   tier: Tier;
   language: string;
   time_zone: string;
-  skills: AgentSkill[];
+  skills: HeldSkill[];
   active: boolean;
   created_at: Date;
   updated_at: Date;
@@ -29,22 +36,26 @@ export interface NewAgent {
   language: string;
   timeZone: string;
   teamIds: readonly string[];
-  skills?: readonly AgentSkill[];
+  skills?: readonly SkillRef[];
   createdAt: Date;
 }
 
-const AGENT_SELECT = `SELECT a.id, a.name, a.email, a.role, a.tier, a.language, a.time_zone, a.skills, a.active,
+const AGENT_SELECT = `SELECT a.id, a.name, a.email, a.role, a.tier, a.language, a.time_zone, a.active,
+  coalesce((SELECT jsonb_agg(jsonb_build_object('skill_id', s.id, 'level', x.level, 'kind', s.kind, 'name_en', s.name_en,
+    'name_fr', s.name_fr) ORDER BY lower(s.name_en)) FROM agent_skills x JOIN skills s ON s.id = x.skill_id
+    WHERE x.agent_id = a.id), '[]') AS skills,
   a.created_at, a.updated_at,
   coalesce(array_agg(at.team_id ORDER BY at.team_id) FILTER (WHERE at.team_id IS NOT NULL), '{}') AS team_ids
   FROM agents a LEFT JOIN agent_teams at ON at.agent_id = a.id`;
 
 export async function insertAgent(sql: Sql, a: NewAgent): Promise<AgentRow> {
   await sql.query(
-    `INSERT INTO agents (id, name, email, password_hash, role, tier, language, time_zone, skills, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)`,
-    [a.id, a.name, a.email.trim().toLowerCase(), a.passwordHash, a.role, a.tier, a.language, a.timeZone, JSON.stringify(a.skills ?? []), a.createdAt],
+    `INSERT INTO agents (id, name, email, password_hash, role, tier, language, time_zone, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
+    [a.id, a.name, a.email.trim().toLowerCase(), a.passwordHash, a.role, a.tier, a.language, a.timeZone, a.createdAt],
   );
   await setAgentTeams(sql, a.id, a.teamIds);
+  if (a.skills?.length) await setAgentSkills(sql, a.id, a.skills);
   return (await findAgent(sql, a.id))!;
 }
 
@@ -52,6 +63,17 @@ export async function setAgentTeams(sql: Sql, agentId: string, teamIds: readonly
   await sql.query('DELETE FROM agent_teams WHERE agent_id = $1', [agentId]);
   if (teamIds.length) {
     await sql.query('INSERT INTO agent_teams (agent_id, team_id) SELECT $1, unnest($2::uuid[])', [agentId, teamIds]);
+  }
+}
+
+/** Replaces an agent's skills (ids from the catalogue, checked by the caller). */
+export async function setAgentSkills(sql: Sql, agentId: string, skills: readonly SkillRef[]): Promise<void> {
+  await sql.query('DELETE FROM agent_skills WHERE agent_id = $1', [agentId]);
+  if (skills.length) {
+    await sql.query(
+      'INSERT INTO agent_skills (agent_id, skill_id, level) SELECT $1, unnest($2::uuid[]), unnest($3::smallint[])',
+      [agentId, skills.map((s) => s.skill_id), skills.map((s) => s.level)],
+    );
   }
 }
 
@@ -71,7 +93,7 @@ export interface AgentPatch {
   timeZone?: string;
   active?: boolean;
   passwordHash?: string;
-  skills?: readonly AgentSkill[];
+  skills?: readonly SkillRef[];
 }
 
 export async function updateAgent(sql: Sql, id: string, patch: AgentPatch, at: Date): Promise<void> {
@@ -83,8 +105,8 @@ export async function updateAgent(sql: Sql, id: string, patch: AgentPatch, at: D
     time_zone: patch.timeZone,
     active: patch.active,
     password_hash: patch.passwordHash,
-    skills: patch.skills === undefined ? undefined : JSON.stringify(patch.skills),
   });
+  if (patch.skills !== undefined) await setAgentSkills(sql, id, patch.skills);
 }
 
 /**

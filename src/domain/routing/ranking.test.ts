@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AgentSkill } from '../skills.js';
+import type { NamedSkill } from '../skills.js';
 import { rankCandidates, type Candidate } from './ranking.js';
 
 const T0 = new Date('2026-03-02T08:00:00Z');
@@ -10,18 +10,18 @@ const agent = (name: string, over: Partial<Candidate> = {}): Candidate => ({
 
 describe('rankCandidates', () => {
   it('picks the competent available agent with the fewest open tickets, and says why, naming who was skipped', () => {
-    const need: AgentSkill[] = [{ name: 'Cisco', level: 3 }];
+    const need: NamedSkill[] = [{ skill_id: 'cisco', name: 'Cisco', level: 3 }];
     const r = rankCandidates([
-      agent('Camille Martin', { skills: [{ name: 'cisco', level: 3 }], openTickets: 2 }),
-      agent('Luc', { skills: [{ name: 'Cisco', level: 3 }], status: 'offline' }),
-      agent('Inès', { skills: [{ name: 'Cisco', level: 3 }], openTickets: 5 }),
-      agent('Hugo', { skills: [{ name: 'Cisco', level: 1 }] }),
-      agent('Zoé', { skills: [{ name: 'Cisco', level: 3 }], openTickets: 4 }),
+      agent('Camille Martin', { skills: [{ skill_id: 'cisco', name: 'Cisco', level: 3 }], openTickets: 2 }),
+      agent('Luc', { skills: [{ skill_id: 'cisco', name: 'Cisco', level: 3 }], status: 'offline' }),
+      agent('Inès', { skills: [{ skill_id: 'cisco', name: 'Cisco', level: 3 }], openTickets: 5 }),
+      agent('Hugo', { skills: [{ skill_id: 'cisco', name: 'Cisco', level: 1 }] }),
+      agent('Zoé', { skills: [{ skill_id: 'cisco', name: 'Cisco', level: 3 }], openTickets: 4 }),
     ], need);
     expect(r.chosen?.name).toBe('Camille Martin');
     expect(r.ranked.map((c) => c.name)).toEqual(['Camille Martin', 'Zoé']);
     expect(r.explanation).toBe(
-      'assigned to Camille Martin: cisco level 3, 2 open tickets, on shift until 18:00; skipped Luc (offline), Inès (at capacity), Hugo (missing skill: Cisco 3, has 1)');
+      'assigned to Camille Martin: Cisco level 3, 2 open tickets, on shift until 18:00; skipped Luc (offline), Inès (at capacity), Hugo (missing skill: Cisco 3, has 1)');
   });
 
   it('breaks load ties by the longest since the last assignment (never assigned first), then by name', () => {
@@ -37,7 +37,7 @@ describe('rankCandidates', () => {
   it('skips away, off-shift and out-of-office agents, and explains a wait when nobody qualifies', () => {
     const r = rankCandidates([
       agent('Away', { status: 'away' }), agent('Night', { onShift: false }), agent('Holiday', { outOfOffice: true }),
-    ], [{ name: 'Linux', level: 2 }, { name: 'SQL', level: 1 }]);
+    ], [{ skill_id: 'linux', name: 'Linux', level: 2 }, { skill_id: 'sql', name: 'SQL', level: 1 }]);
     expect(r.chosen).toBeNull();
     expect(r.skipped.map((s) => s.reason)).toEqual(['missing_skill', 'missing_skill', 'missing_skill']);
     const free = rankCandidates([agent('Away', { status: 'away' }), agent('Night', { onShift: false }), agent('Holiday', { outOfOffice: true })], []);
@@ -46,6 +46,8 @@ describe('rankCandidates', () => {
     expect(r.explanation).toContain('no agent available with Linux 2, SQL 1');
   });
 });
+
+const skill = (name: string, level: 1 | 2 | 3): NamedSkill => ({ skill_id: name, name, level });
 
 /** A small deterministic generator (the simulation must be repeatable). */
 function lcg(seed: number): () => number {
@@ -60,13 +62,13 @@ describe('fairness simulation: 1,000 tickets over 20 agents with mixed skills', 
     const agents: Candidate[] = Array.from({ length: 20 }, (_, i) => agent(`Agent ${String(i).padStart(2, '0')}`, {
       capacity: 6,
       // Each agent knows two of the four domains, at levels 1–3.
-      skills: [SKILLS[i % 4]!, SKILLS[(i + 1 + (i >> 2)) % 4]!].map((name, k) => ({ name, level: (1 + ((i + k) % 3)) as 1 | 2 | 3 })),
+      skills: [SKILLS[i % 4]!, SKILLS[(i + 1 + (i >> 2)) % 4]!].map((name, k) => ({ skill_id: name, name, level: (1 + ((i + k) % 3)) as 1 | 2 | 3 })),
     }));
     interface Open { agent: Candidate }
     const open: Open[] = [];
-    const waiting: AgentSkill[][] = [];
+    const waiting: NamedSkill[][] = [];
     let clock = T0.getTime();
-    const assign = (need: AgentSkill[]): boolean => {
+    const assign = (need: NamedSkill[]): boolean => {
       const res = rankCandidates(agents, need);
       if (!res.chosen) return false;
       res.chosen.openTickets++;
@@ -77,7 +79,7 @@ describe('fairness simulation: 1,000 tickets over 20 agents with mixed skills', 
     let maxSpread = 0;
     for (let n = 0; n < 1000; n++) {
       // 60 % need nothing special, 40 % one skill at level 1–2.
-      const need: AgentSkill[] = r() < 0.6 ? [] : [{ name: SKILLS[Math.floor(r() * 4)]!, level: (1 + Math.floor(r() * 2)) as 1 | 2 }];
+      const need: NamedSkill[] = r() < 0.6 ? [] : [skill(SKILLS[Math.floor(r() * 4)]!, (1 + Math.floor(r() * 2)) as 1 | 2)];
       if (!assign(need)) waiting.push(need);
       // Work gets done: about as fast as it comes, so queues form and drain.
       while (open.length > 0 && r() < 0.5) {

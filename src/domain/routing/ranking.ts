@@ -8,7 +8,7 @@
  * Every decision explains itself: who was chosen and why, and why each other agent was skipped.
  */
 import { DateTime } from 'luxon';
-import { skillKey, type AgentSkill } from '../skills.js';
+import type { NamedSkill } from '../skills.js';
 
 export type AgentStatus = 'online' | 'away' | 'offline';
 
@@ -16,7 +16,7 @@ export interface Candidate {
   id: string;
   name: string;
   status: AgentStatus;
-  skills: readonly AgentSkill[];
+  skills: readonly NamedSkill[];
   openTickets: number;
   /** Most open tickets the agent takes; null: no limit. */
   capacity: number | null;
@@ -47,16 +47,16 @@ export interface RankingResult {
 }
 
 /** What a candidate lacks among the required skills, or null when they have them all. */
-export function missingSkills(have: readonly AgentSkill[], need: readonly AgentSkill[]): string | null {
-  const levels = new Map(have.map((s) => [skillKey(s.name), s.level]));
+export function missingSkills(have: readonly NamedSkill[], need: readonly NamedSkill[]): string | null {
+  const levels = new Map(have.map((s) => [s.skill_id, s.level]));
   const gaps = need.flatMap((s) => {
-    const level = levels.get(skillKey(s.name)) ?? 0;
+    const level = levels.get(s.skill_id) ?? 0;
     return level >= s.level ? [] : [`${s.name} ${s.level}, has ${level || 'none'}`];
   });
   return gaps.length ? gaps.join('; ') : null;
 }
 
-function skipReason(c: Candidate, need: readonly AgentSkill[]): Skipped | null {
+function skipReason(c: Candidate, need: readonly NamedSkill[]): Skipped | null {
   const missing = missingSkills(c.skills, need);
   if (missing) return { candidate: c, reason: 'missing_skill', detail: missing };
   if (c.outOfOffice) return { candidate: c, reason: 'out_of_office' };
@@ -80,9 +80,9 @@ const SKIP_TEXT: Record<SkipReason, string> = {
   missing_skill: 'missing skill',
 };
 
-function describeChoice(c: Candidate, need: readonly AgentSkill[]): string {
-  const levels = new Map(c.skills.map((s) => [skillKey(s.name), s]));
-  const skills = need.map((s) => `${levels.get(skillKey(s.name))?.name ?? s.name} level ${levels.get(skillKey(s.name))?.level}`);
+function describeChoice(c: Candidate, need: readonly NamedSkill[]): string {
+  const levels = new Map(c.skills.map((s) => [s.skill_id, s.level]));
+  const skills = need.map((s) => `${s.name} level ${levels.get(s.skill_id)}`);
   const load = `${c.openTickets} open ticket${c.openTickets === 1 ? '' : 's'}`;
   const shift = c.shiftEndsAt ? `on shift until ${DateTime.fromJSDate(c.shiftEndsAt, { zone: c.timeZone }).toFormat('HH:mm')}` : 'on shift';
   return [...skills, load, shift].join(', ');
@@ -92,7 +92,7 @@ function describeChoice(c: Candidate, need: readonly AgentSkill[]): string {
  * Ranks a team's agents for a ticket needing `need`. `chosen` is null when nobody qualifies; the explanation then
  * says why each agent was skipped, which is what the ticket waits on.
  */
-export function rankCandidates(candidates: readonly Candidate[], need: readonly AgentSkill[]): RankingResult {
+export function rankCandidates(candidates: readonly Candidate[], need: readonly NamedSkill[]): RankingResult {
   const skipped: Skipped[] = [];
   const eligible: Candidate[] = [];
   for (const c of candidates) {

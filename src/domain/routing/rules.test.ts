@@ -42,10 +42,10 @@ describe('matchRoutingRule', () => {
 });
 
 describe('validateRoutingRule', () => {
-  it('reports bad levels, duplicate skills (accents and case ignored) and empty keywords with paths', () => {
+  it('reports bad levels, duplicate skills and empty keywords with paths', () => {
     expect(validateRoutingRule({
       conditions: { keywords: ['vpn', '  '] },
-      outcome: outcome({ required_skills: [{ name: 'Réseau', level: 2 }, { name: 'reseau', level: 3 }, { name: 'Linux', level: 4 as 3 }] }),
+      outcome: outcome({ required_skills: [{ skill_id: 'net', level: 2 }, { skill_id: 'net', level: 3 }, { skill_id: 'linux', level: 4 as 3 }] }),
     }).map((p) => p.path)).toEqual(['outcome.required_skills.1', 'outcome.required_skills.2.level', 'conditions.keywords.1']);
   });
 });

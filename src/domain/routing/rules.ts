@@ -5,7 +5,7 @@
  */
 import { findAnyPhrase, foldText } from '../automation/text-match.js';
 import type { Level, Priority } from '../priority.js';
-import type { AgentSkill } from '../skills.js';
+import type { SkillRef } from '../skills.js';
 import type { Channel, Tier } from '../ticket.js';
 
 export interface RoutingConditions {
@@ -24,7 +24,7 @@ export interface RoutingOutcome {
   team_id: string | null;
   tier: Tier | null;
   /** What the assignee must know, each at least at its level. */
-  required_skills: AgentSkill[];
+  required_skills: SkillRef[];
   /** Moves the urgency one step up (raise) or down (lower); priority follows through the matrix. */
   priority_adjust: 'raise' | 'lower' | null;
   tags: string[];
@@ -111,14 +111,13 @@ export interface RoutingProblem {
   message: string;
 }
 
-/** Checks what a schema cannot: skill levels and names, duplicate skills, empty keyword lists. */
+/** Checks what a schema cannot: skill levels, duplicate skills, empty keyword lists (the caller checks the skills exist). */
 export function validateRoutingRule(r: Pick<RoutingRule, 'conditions' | 'outcome'>): RoutingProblem[] {
   const problems: RoutingProblem[] = [];
   const seen = new Set<string>();
   r.outcome.required_skills.forEach((s, i) => {
-    if (!s.name.trim()) problems.push({ path: `outcome.required_skills.${i}.name`, message: 'a skill name is required' });
     if (![1, 2, 3].includes(s.level as Level)) problems.push({ path: `outcome.required_skills.${i}.level`, message: 'a level from 1 to 3' });
-    const k = foldText(s.name).trim();
+    const k = s.skill_id;
     if (seen.has(k)) problems.push({ path: `outcome.required_skills.${i}`, message: 'the same skill twice' });
     seen.add(k);
   });

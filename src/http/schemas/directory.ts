@@ -94,7 +94,7 @@ export const OrganizationList = z.object({ data: z.array(OrganizationJson), next
 
 // Agents
 
-const Skill = z.strictObject({ name: z.string().trim().min(1).max(60), level: Level });
+const Skill = z.strictObject({ skill_id: Uuid, level: Level });
 const Skills = z.array(Skill).max(50);
 
 export const CreateAgentBody = z.strictObject({
@@ -119,7 +119,7 @@ export const UpdateAgentBody = z.strictObject({
   tier: z.enum(TIERS).optional().describe('Administrators only'),
   team_ids: z.array(Uuid).max(50).optional().describe('Administrators only; replaces the memberships'),
   active: z.boolean().optional().describe('Administrators only; false signs the agent out everywhere'),
-  skills: Skills.optional().describe('Administrators only; replaces the list (domains and brands, level 1 basic to 3 expert)'),
+  skills: Skills.optional().describe('Administrators only; replaces the list: skills from /api/v1/skills, level 1 basic to 3 expert'),
 });
 
 export const ListAgentsQuery = z.strictObject({
@@ -139,7 +139,7 @@ export const AgentJson = z.object({
   time_zone: z.string(),
   active: z.boolean(),
   team_ids: z.array(Uuid),
-  skills: z.array(z.object({ name: z.string(), level: Level })),
+  skills: z.array(z.object({ skill_id: Uuid, kind: z.enum(['domain', 'brand']), name_en: z.string(), name_fr: z.string(), level: Level })),
   created_at: IsoDate,
   updated_at: IsoDate,
 });

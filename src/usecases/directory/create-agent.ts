@@ -1,7 +1,8 @@
 import { DomainError } from '../../domain/errors.js';
 import { requireAgent } from '../../domain/permissions.js';
 import type { AgentRole, Principal } from '../../domain/principal.js';
-import { normalizeSkills, type AgentSkill } from '../../domain/skills.js';
+import type { SkillRef } from '../../domain/skills.js';
+import { checkSkillRefs } from '../skills/check-skills.js';
 import type { Tier } from '../../domain/ticket.js';
 import { hashPassword, passwordProblem } from '../../security/passwords.js';
 import { findAgentByEmail, insertAgent, type AgentRow } from '../../store/agents.js';
@@ -21,7 +22,7 @@ export interface CreateAgentInput {
   language?: 'fr' | 'en';
   timeZone?: string;
   teamIds?: string[];
-  skills?: AgentSkill[];
+  skills?: SkillRef[];
 }
 
 /**
@@ -58,7 +59,7 @@ export async function createAgent(deps: Deps, by: Principal | 'cli', input: Crea
       language: input.language ?? 'fr',
       timeZone,
       teamIds: [...new Set(input.teamIds ?? [])],
-      skills: normalizeSkills(input.skills ?? []),
+      skills: await checkSkillRefs(sql, input.skills ?? [], 'skills'),
       createdAt: now,
     });
     await insertAudit(sql, {

@@ -12,7 +12,8 @@ import type { Sql } from '../../store/db.js';
 import { teamExists } from '../../store/lookups.js';
 import type { Deps } from '../deps.js';
 import { assertPasswordAcceptable, normalizeTimeZone, type Language } from './rules.js';
-import { normalizeSkills, type AgentSkill } from '../../domain/skills.js';
+import type { SkillRef } from '../../domain/skills.js';
+import { checkSkillRefs } from '../skills/check-skills.js';
 
 export interface UpdateAgentInput {
   name?: string;
@@ -26,7 +27,7 @@ export interface UpdateAgentInput {
   tier?: Tier;
   teamIds?: string[];
   active?: boolean;
-  skills?: AgentSkill[];
+  skills?: SkillRef[];
 }
 
 /** The caller's session, kept open after they change their own password (every other session ends). */
@@ -75,7 +76,7 @@ export async function updateAgentProfile(
     await updateAgent(sql, id, {
       name: input.name, role: input.role, tier: input.tier, language: input.language, timeZone,
       active: input.active, passwordHash,
-      skills: input.skills === undefined ? undefined : normalizeSkills(input.skills),
+      skills: input.skills === undefined ? undefined : await checkSkillRefs(sql, input.skills, 'skills'),
     }, now);
     if (input.teamIds !== undefined) await setAgentTeams(sql, id, [...new Set(input.teamIds)]);
     const after = (await findAgent(sql, id))!;

@@ -1,0 +1,13 @@
+import { ensureDefaultTeams } from './admin/default-teams.js';
+import { ensureDefaultCalendar } from './calendars/default-calendar.js';
+import type { Deps } from './deps.js';
+
+/**
+ * What a new help desk starts with, created once per database (each step claims its own key, so what an
+ * administrator later renames or deletes stays as they left it): the default teams, the business calendar, the
+ * skill catalogue and the default routing rule.
+ */
+export async function ensureDefaults(deps: Deps): Promise<void> {
+  await ensureDefaultTeams(deps);
+  await ensureDefaultCalendar(deps);
+}
