@@ -62,3 +62,17 @@ export function raisePriority(matrix: PriorityMatrix, urgency: Level, impact: Le
   }
   return null;
 }
+
+/** One step down in priority, the mirror of `raisePriority`; null when already at the bottom. */
+export function lowerPriority(matrix: PriorityMatrix, urgency: Level, impact: Level): { urgency: Level; impact: Level; priority: Priority } | null {
+  const rank = (p: Priority) => PRIORITIES.indexOf(p);
+  const current = rank(priorityFor(matrix, urgency, impact));
+  const candidates: Array<[Level, Level]> = [];
+  for (let u = urgency; u <= 3; u++) for (let i = impact; i <= 3; i++) candidates.push([u as Level, i as Level]);
+  candidates.sort((a, b) => a[0] - urgency + a[1] - impact - (b[0] - urgency + b[1] - impact) || b[0] - a[0]);
+  for (const [u, i] of candidates) {
+    const p = priorityFor(matrix, u, i);
+    if (rank(p) > current) return { urgency: u, impact: i, priority: p };
+  }
+  return null;
+}

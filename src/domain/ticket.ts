@@ -1,5 +1,6 @@
 import { DomainError } from './errors.js';
 import type { Level, Priority } from './priority.js';
+import type { SkillRef } from './skills.js';
 import type { SlaState } from './sla/clock.js';
 
 export const TICKET_STATUSES = ['new', 'open', 'pending', 'on_hold', 'resolved', 'closed'] as const;
@@ -66,6 +67,20 @@ export interface Ticket {
   closedAt: Date | null;
   /** The SLA clock (src/domain/sla/clock.ts), when a policy applies; read with the ticket, written by the SLA use cases only. */
   sla?: SlaState | null;
+  /** Routing state (issue 6), read with the ticket, written by the routing use cases only. */
+  routing?: TicketRouting;
+}
+
+export interface TicketRouting {
+  /** What the assignee must know (from the routing rule or the escalation). */
+  requiredSkills: SkillRef[];
+  /** Waiting in the team queue for someone who qualifies: since when and why. */
+  waitingSince: Date | null;
+  waitingReason: string | null;
+  /** Times the ticket went up a tier or over to another team. */
+  escalationCount: number;
+  /** When the current assignee got it. */
+  assignedAt: Date | null;
 }
 
 /** The time stamps a status change sets or clears. */

@@ -1,5 +1,6 @@
 import type { Level, Priority } from '../domain/priority.js';
 import type { SlaState } from '../domain/sla/clock.js';
+import type { SkillRef } from '../domain/skills.js';
 import type { Channel, Ticket, TicketStatus, TicketType, Tier } from '../domain/ticket.js';
 import type { ActorKind, TimelineKind, Visibility } from '../domain/timeline.js';
 
@@ -30,11 +31,17 @@ export interface TicketRow {
   resolved_at: Date | null;
   closed_at: Date | null;
   sla: SlaState | null;
+  required_skills: SkillRef[];
+  waiting_since: Date | null;
+  waiting_reason: string | null;
+  escalation_count: number;
+  assigned_at: Date | null;
 }
 
 export const TICKET_COLUMNS = `id, number, type, subject, description, status, urgency, impact, priority, category_id,
   tags, channel, requester_id, organization_id, team_id, assignee_id, tier, equipment_brand, equipment_model,
-  merged_into_id, created_at, updated_at, first_response_at, resolved_at, closed_at, sla`;
+  merged_into_id, created_at, updated_at, first_response_at, resolved_at, closed_at, sla, required_skills, waiting_since,
+  waiting_reason, escalation_count, assigned_at`;
 
 export function ticketFromRow(r: TicketRow): Ticket {
   return {
@@ -64,6 +71,13 @@ export function ticketFromRow(r: TicketRow): Ticket {
     resolvedAt: r.resolved_at,
     closedAt: r.closed_at,
     sla: r.sla,
+    routing: {
+      requiredSkills: r.required_skills,
+      waitingSince: r.waiting_since,
+      waitingReason: r.waiting_reason,
+      escalationCount: r.escalation_count,
+      assignedAt: r.assigned_at,
+    },
   };
 }
 

@@ -6,7 +6,7 @@ import { vectorSql } from './search-sql.js';
 import { TICKET_COLUMNS, ticketFromRow, type TicketRow, type TimelineRow } from './rows.js';
 
 /** Maps domain field names to columns, for inserts and partial updates. */
-const COLUMN_OF: Record<Exclude<keyof Ticket, 'id' | 'number' | 'sla'>, string> = {
+const COLUMN_OF: Record<Exclude<keyof Ticket, 'id' | 'number' | 'sla' | 'routing'>, string> = {
   type: 'type',
   subject: 'subject',
   description: 'description',
@@ -32,9 +32,9 @@ const COLUMN_OF: Record<Exclude<keyof Ticket, 'id' | 'number' | 'sla'>, string> 
   closedAt: 'closed_at',
 };
 
-export type TicketPatch = Partial<Omit<Ticket, 'id' | 'number' | 'sla'>>;
+export type TicketPatch = Partial<Omit<Ticket, 'id' | 'number' | 'sla' | 'routing'>>;
 
-export async function insertTicket(sql: Sql, t: Omit<Ticket, 'number' | 'sla'>): Promise<Ticket> {
+export async function insertTicket(sql: Sql, t: Omit<Ticket, 'number' | 'sla' | 'routing'>): Promise<Ticket> {
   const fields = Object.keys(COLUMN_OF) as Array<keyof typeof COLUMN_OF>;
   const cols = ['id', ...fields.map((f) => COLUMN_OF[f])];
   const values = [t.id, ...fields.map((f) => t[f])];

@@ -14,6 +14,9 @@ import type { Deps } from './deps.js';
 import { once } from './idempotency.js';
 import { trackSla } from './sla/track-sla.js';
 import { loadPriorityMatrix } from './priority-matrix.js';
+import { autoAssign } from './routing/auto-assign.js';
+import { routeNewTicket } from './routing/route-new-ticket.js';
+import { setRequiredSkills } from '../store/routing.js';
 
 export interface CreateTicketInput {
   type?: TicketType;
@@ -149,9 +152,12 @@ export interface NewTicketFields {
  * Inserts an already validated ticket and its `ticket.created` entry, with the priority from the matrix. Used by
  * the API's create and by channels (e-mail) that open tickets on a requester's behalf.
  */
-export async function writeNewTicket(sql: Sql, deps: Deps, f: NewTicketFields): Promise<Ticket> {
-  const now = f.createdAt;
+export async function writeNewTicket(sql: Sql, deps: Deps, input: NewTicketFields): Promise<Ticket> {
   const matrix = await loadPriorityMatrix(sql);
+  // Without a team or an assignee, the routing rules decide where it goes (and what the assignee must know).
+  const routing = await routeNewTicket(sql, matrix, { ...input, organizationId: input.requester.organization_id }, { assigneeId: input.assigneeId });
+  const f = { ...input, ...routing.fields };
+  const now = f.createdAt;
   const { urgency, impact } = f;
   const priority = priorityFor(matrix, urgency, impact);
   const ticket = await insertTicket(sql, {
@@ -203,8 +209,12 @@ export async function writeNewTicket(sql: Sql, deps: Deps, f: NewTicketFields): 
       },
     },
   ]);
+  if (routing.entry) await appendTimeline(sql, ticket.id, [{ ...routing.entry, id: deps.newId(), createdAt: now }]);
+  if (routing.requiredSkills.length) await setRequiredSkills(sql, ticket.id, routing.requiredSkills);
   await trackSla(sql, deps, null, ticket);
-  return ticket;
+  if (ticket.assigneeId || !ticket.teamId) return ticket;
+  const fresh = (await findTicket(sql, { id: ticket.id }))!;
+  return (await autoAssign(sql, deps, fresh, { trigger: 'created' })).ticket;
 }
 
 async function resolveRequester(sql: Sql, deps: Deps, p: Principal, input: CreateTicketInput, now: Date) {

@@ -31,12 +31,12 @@ export interface BuiltAgent {
 
 export async function buildAgent(
   deps: Deps,
-  opts: { role?: AgentRole; teamIds?: string[]; tier?: Tier; scopes?: TokenScope[]; email?: string } = {},
+  opts: { role?: AgentRole; teamIds?: string[]; tier?: Tier; scopes?: TokenScope[]; email?: string; name?: string } = {},
 ): Promise<BuiltAgent> {
   const n = next();
   const agent = await insertAgent(deps.db, {
     id: deps.newId(),
-    name: `Agent ${n}`,
+    name: opts.name ?? `Agent ${n}`,
     email: opts.email ?? `agent${n}@relais.test`,
     passwordHash: await passwordHash(),
     role: opts.role ?? 'agent',

@@ -100,3 +100,11 @@ describe('fairness simulation: 1,000 tickets over 20 agents with mixed skills', 
     expect(agents.every((a) => a.openTickets <= 6)).toBe(true);
   });
 });
+
+describe('levels', () => {
+  it('skips agents below the ticket level and says so', () => {
+    const r = rankCandidates([agent('L1 agent', { tier: 'L1' }), agent('L2 agent', { tier: 'L2', openTickets: 3 })], [], { tier: 'L2' });
+    expect(r.chosen?.name).toBe('L2 agent');
+    expect(r.explanation).toContain('skipped L1 agent (level: L1, ticket at L2)');
+  });
+});

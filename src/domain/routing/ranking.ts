@@ -2,13 +2,15 @@
  * Choosing the agent (issue 6): among the team's agents, the best available competent one. Pure: the caller
  * passes each candidate's state at `now` (status, shift, load) in.
  *
- * An agent qualifies when they hold every required skill at least at its level, are online, on shift and not out
- * of office, and are under capacity. Among those: fewer open tickets first, then the longest since their last
- * assignment (round robin: never assigned counts as longest), then by name and id so the choice is repeatable.
+ * An agent qualifies when they work at the ticket's level or above, hold every required skill at least at its
+ * level, are online, on shift and not out of office, and are under capacity. Among those: fewer open tickets
+ * first, then the longest since their last assignment (round robin: never assigned counts as longest), then by
+ * name and id so the choice is repeatable.
  * Every decision explains itself: who was chosen and why, and why each other agent was skipped.
  */
 import { DateTime } from 'luxon';
 import type { NamedSkill } from '../skills.js';
+import type { Tier } from '../ticket.js';
 
 export type AgentStatus = 'online' | 'away' | 'offline';
 
@@ -26,9 +28,11 @@ export interface Candidate {
   shiftEndsAt: Date | null;
   outOfOffice: boolean;
   timeZone: string;
+  /** The agent's support level; a ticket at a higher level is not for them. */
+  tier?: Tier;
 }
 
-export type SkipReason = 'offline' | 'away' | 'off_shift' | 'out_of_office' | 'at_capacity' | 'missing_skill';
+export type SkipReason = 'offline' | 'away' | 'off_shift' | 'out_of_office' | 'at_capacity' | 'missing_skill' | 'below_tier';
 
 export interface Skipped {
   candidate: Candidate;
@@ -56,7 +60,8 @@ export function missingSkills(have: readonly NamedSkill[], need: readonly NamedS
   return gaps.length ? gaps.join('; ') : null;
 }
 
-function skipReason(c: Candidate, need: readonly NamedSkill[]): Skipped | null {
+function skipReason(c: Candidate, need: readonly NamedSkill[], tier: Tier | undefined): Skipped | null {
+  if (tier && c.tier && c.tier < tier) return { candidate: c, reason: 'below_tier', detail: `${c.tier}, ticket at ${tier}` };
   const missing = missingSkills(c.skills, need);
   if (missing) return { candidate: c, reason: 'missing_skill', detail: missing };
   if (c.outOfOffice) return { candidate: c, reason: 'out_of_office' };
@@ -77,7 +82,7 @@ export function compareCandidates(a: Candidate, b: Candidate): number {
 
 const SKIP_TEXT: Record<SkipReason, string> = {
   offline: 'offline', away: 'away', off_shift: 'off shift', out_of_office: 'out of office', at_capacity: 'at capacity',
-  missing_skill: 'missing skill',
+  missing_skill: 'missing skill', below_tier: 'level',
 };
 
 function describeChoice(c: Candidate, need: readonly NamedSkill[]): string {
@@ -92,11 +97,11 @@ function describeChoice(c: Candidate, need: readonly NamedSkill[]): string {
  * Ranks a team's agents for a ticket needing `need`. `chosen` is null when nobody qualifies; the explanation then
  * says why each agent was skipped, which is what the ticket waits on.
  */
-export function rankCandidates(candidates: readonly Candidate[], need: readonly NamedSkill[]): RankingResult {
+export function rankCandidates(candidates: readonly Candidate[], need: readonly NamedSkill[], opts: { tier?: Tier } = {}): RankingResult {
   const skipped: Skipped[] = [];
   const eligible: Candidate[] = [];
   for (const c of candidates) {
-    const skip = skipReason(c, need);
+    const skip = skipReason(c, need, opts.tier);
     if (skip) skipped.push(skip);
     else eligible.push(c);
   }

@@ -47,6 +47,13 @@ export function presentTicket(t: Ticket, requesters: ReadonlyMap<string, Request
     resolved_at: iso(t.resolvedAt),
     closed_at: iso(t.closedAt),
     sla: viewer.agent ? presentSlaState(t.sla, viewer.now) : null,
+    routing: viewer.agent && t.routing ? {
+      required_skills: t.routing.requiredSkills,
+      waiting_since: iso(t.routing.waitingSince),
+      waiting_reason: t.routing.waitingReason,
+      escalation_count: t.routing.escalationCount,
+      assigned_at: iso(t.routing.assignedAt),
+    } : null,
   };
 }
 

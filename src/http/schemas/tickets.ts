@@ -82,6 +82,14 @@ export const ListTicketsQuery = z.strictObject({
 /** Who asked: on every ticket, so lists and pages need no second call. */
 export const RequesterSummaryJson = z.object({ id: Uuid, name: z.string(), email: z.string().nullable() });
 
+export const TicketRoutingJson = z.object({
+  required_skills: z.array(z.object({ skill_id: Uuid, level: Level })).describe('What the assignee must know, each at least at its level'),
+  waiting_since: IsoDate.nullable().describe('Waiting in the team queue for someone who qualifies, since'),
+  waiting_reason: z.string().nullable().describe('Why nobody could take it yet (who was skipped and why)'),
+  escalation_count: z.number().int().describe('Times it went up a level or over to another team'),
+  assigned_at: IsoDate.nullable(),
+});
+
 export const TicketJson = z.object({
   id: Uuid,
   number: z.number().int(),
@@ -109,6 +117,7 @@ export const TicketJson = z.object({
   resolved_at: IsoDate.nullable(),
   closed_at: IsoDate.nullable(),
   sla: TicketSlaStateJson.describe('The SLA clock: policy, targets with due times, paused or running, breached or not (null: no policy applies)'),
+  routing: TicketRoutingJson.nullable().describe('Agents only (null for requesters): required skills, the wait in the team queue and why, escalations'),
 });
 
 export const TicketList = z.object({ data: z.array(TicketJson), next_cursor: z.string().nullable() });

@@ -131,6 +131,13 @@ BEGIN
   IF NEW.assignee_id IS DISTINCT FROM OLD.assignee_id THEN
     NEW.assigned_at := CASE WHEN NEW.assignee_id IS NULL THEN NULL ELSE NEW.updated_at END;
   END IF;
+  -- A ticket stops waiting in a team queue however it leaves it: assigned (by anyone), resolved, merged, moved.
+  IF NEW.assignee_id IS NOT NULL OR NEW.status IN ('resolved', 'closed') OR NEW.merged_into_id IS NOT NULL
+      OR NEW.team_id IS DISTINCT FROM OLD.team_id THEN
+    NEW.waiting_since := NULL;
+    NEW.waiting_reason := NULL;
+    NEW.routing_next_try_at := NULL;
+  END IF;
   IF NEW.tier > OLD.tier OR (NEW.tier = OLD.tier AND NEW.team_id IS DISTINCT FROM OLD.team_id AND OLD.team_id IS NOT NULL
       AND NEW.team_id IS NOT NULL) THEN
     NEW.escalation_count := OLD.escalation_count + 1;
