@@ -9,11 +9,13 @@ import { DomainError } from '../domain/errors.js';
 import type { AgentPrincipal, RequesterPrincipal } from '../domain/principal.js';
 import { hashPassword } from '../security/passwords.js';
 import { tablesWithRows } from '../store/backup-catalog.js';
+import { listSkills } from '../store/skills.js';
 import type { Database, Sql } from '../store/db.js';
 import { createCategory } from '../usecases/admin/create-category.js';
 import { createTeam } from '../usecases/admin/create-team.js';
 import { ensureDefaultCalendar } from '../usecases/calendars/default-calendar.js';
 import { makeDeps, type Deps } from '../usecases/deps.js';
+import { ensureDefaultSkills } from '../usecases/skills/default-skills.js';
 import { createAgent } from '../usecases/directory/create-agent.js';
 import { createOrganization } from '../usecases/directory/create-organization.js';
 import { createRequester } from '../usecases/directory/create-requester.js';
@@ -21,7 +23,9 @@ import { updateAgentProfile } from '../usecases/directory/update-agent.js';
 import { seedDemoAutomations } from './demo-data/automations.js';
 import { AGENTS, agentEmail, CATEGORIES, DEMO_PASSWORD, ORGANIZATIONS, TEAMS, type TeamKey } from './demo-data/directory.js';
 import { seedDemoMacros } from './demo-data/macros.js';
+import { seedDemoRouting } from './demo-data/routing.js';
 import { seedDemoSla } from './demo-data/sla.js';
+import { demoSkillRefs } from './demo-data/skills.js';
 import { planRequesters, type PlannedRequester } from './demo-data/people.js';
 import { planDemo } from './demo-data/plan.js';
 import { DemoClock, playEvents, type DemoIds } from './demo-data/play.js';
@@ -102,6 +106,7 @@ async function seedDemo(base: Deps, ticketCount: number): Promise<SeedDemoResult
     await ensureDefaultCalendar(deps);
     await seedDemoSla(deps, ids.agents.get(AGENTS[0]!.key)!, ids);
     await playEvents(deps, clock, plan, ids);
+    await seedDemoRouting(deps, ids.agents.get(AGENTS[0]!.key)!, ids);
     await seedDemoAutomations(deps, sql, ids.agents.get(AGENTS[0]!.key)!);
   });
   const [admin, manager, l1] = [AGENTS[0]!, AGENTS.find((a) => a.role === 'manager')!, AGENTS.find((a) => a.tier === 'L1')!];
@@ -123,11 +128,17 @@ async function createDirectory(deps: Deps, requesters: readonly PlannedRequester
   // Every demo account shares one password: hash it once (scrypt is deliberately slow).
   const demoHash = await hashPassword(DEMO_PASSWORD);
   const first = AGENTS[0]!;
-  const adminRow = await createAgent(deps, 'cli', { name: first.name, email: agentEmail(first), passwordHash: demoHash, role: 'admin', tier: first.tier, language: first.language });
+  // The catalogue a new help desk starts with, as `serve` would create it: demo agents hold skills from it.
+  await ensureDefaultSkills(deps);
+  const skillIds = new Map((await listSkills(deps.db)).map((s) => [s.name_en, s.id]));
+  const adminRow = await createAgent(deps, 'cli', {
+    name: first.name, email: agentEmail(first), passwordHash: demoHash, role: 'admin', tier: first.tier, language: first.language,
+    skills: demoSkillRefs(first.name, skillIds),
+  });
   const admin: AgentPrincipal = { kind: 'agent', id: adminRow.id, role: 'admin', teamIds: [], scopes: null, via: 'session' };
   const teams = new Map<TeamKey, string>();
   for (const [key, t] of Object.entries(TEAMS) as Array<[TeamKey, (typeof TEAMS)[TeamKey]]>) {
-    teams.set(key, (await createTeam(deps, admin, { name: t.name, description: t.description })).id);
+    teams.set(key, (await createTeam(deps, admin, { name: t.name, description: t.description, tier: t.tier })).id);
   }
   // The administrator was created before the teams existed: join them now.
   await updateAgentProfile(deps, admin, adminRow.id, { teamIds: first.teams.map((k) => teams.get(k)!) }, { sessionId: null, ip: null });
@@ -136,7 +147,10 @@ async function createDirectory(deps: Deps, requesters: readonly PlannedRequester
     const teamIds = a.teams.map((k) => teams.get(k)!);
     const id = a === first
       ? adminRow.id
-      : (await createAgent(deps, admin, { name: a.name, email: agentEmail(a), passwordHash: demoHash, role: a.role, tier: a.tier, language: a.language, teamIds })).id;
+      : (await createAgent(deps, admin, {
+        name: a.name, email: agentEmail(a), passwordHash: demoHash, role: a.role, tier: a.tier, language: a.language, teamIds,
+        skills: demoSkillRefs(a.name, skillIds),
+      })).id;
     agents.set(a.key, { kind: 'agent', id, role: a.role, teamIds, scopes: null, via: 'session' });
   }
   const orgs = new Map<string, string>();

@@ -1,6 +1,8 @@
 import { ensureDefaultTeams } from './admin/default-teams.js';
 import { ensureDefaultCalendar } from './calendars/default-calendar.js';
 import type { Deps } from './deps.js';
+import { ensureDefaultRoutingRule } from './routing-rules/default-rule.js';
+import { ensureDefaultSkills } from './skills/default-skills.js';
 
 /**
  * What a new help desk starts with, created once per database (each step claims its own key, so what an
@@ -9,5 +11,7 @@ import type { Deps } from './deps.js';
  */
 export async function ensureDefaults(deps: Deps): Promise<void> {
   await ensureDefaultTeams(deps);
+  await ensureDefaultRoutingRule(deps);
   await ensureDefaultCalendar(deps);
+  await ensureDefaultSkills(deps);
 }

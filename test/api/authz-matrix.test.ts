@@ -399,6 +399,27 @@ const MATRIX: Record<string, Row | Row[]> = {
       request: (w, role) => ({ method: 'PATCH', url: `${V1}/agents/${agentFor(w, role).agent.id}`, payload: { name: `Nom ${uniq()}` } }),
     },
   ],
+  // Availability: everyone sees it; agents change their own (not their capacity), managers anyone's.
+  'GET /api/v1/agents/:id/availability': {
+    allow: STAFF_READ, request: (w) => ({ method: 'GET', url: `${V1}/agents/${w.victim.agent.id}/availability` }),
+  },
+  'PATCH /api/v1/agents/:id/availability': [
+    {
+      label: "another agent's status",
+      allow: MANAGERS,
+      request: (w) => ({ method: 'PATCH', url: `${V1}/agents/${w.victim.agent.id}/availability`, payload: { status: 'away' } }),
+    },
+    {
+      label: 'own status',
+      allow: STAFF,
+      request: (w, role) => ({ method: 'PATCH', url: `${V1}/agents/${agentFor(w, role).agent.id}/availability`, payload: { status: 'away' } }),
+    },
+    {
+      label: 'own capacity',
+      allow: MANAGERS,
+      request: (w, role) => ({ method: 'PATCH', url: `${V1}/agents/${agentFor(w, role).agent.id}/availability`, payload: { capacity: 8 } }),
+    },
+  ],
 
   // Configuration.
   'POST /api/v1/teams': { allow: ADMIN, request: () => ({ method: 'POST', url: `${V1}/teams`, payload: { name: `Équipe ${uniq()}` } }) },
@@ -454,6 +475,54 @@ const MATRIX: Record<string, Row | Row[]> = {
   'GET /api/v1/reports/sla-compliance': {
     allow: [...MANAGERS, 'readToken'], request: () => ({ method: 'GET', url: `${V1}/reports/sla-compliance?from=2026-01-01&to=2026-12-31` }),
   },
+  // Escalation, the pull queue and the escalation report (issue 6).
+  'POST /api/v1/tickets/:id/escalate': {
+    allow: WORKS_ON_T,
+    request: async (w) => ({ method: 'POST', url: `${V1}/tickets/${(await freshTicket(w)).id}/escalate`, payload: { note: 'Passage au N2' } }),
+  },
+  'POST /api/v1/tickets/:id/de-escalate': {
+    allow: WORKS_ON_T,
+    request: async (w) => {
+      const id = (await freshTicket(w)).id;
+      await adminCall(w, { method: 'POST', url: `${V1}/tickets/${id}/escalate`, payload: { note: 'Passage au N2' } });
+      return { method: 'POST', url: `${V1}/tickets/${id}/de-escalate`, payload: { note: 'Retour au N1' } };
+    },
+  },
+  'POST /api/v1/queue/next': { allow: STAFF, request: () => ({ method: 'POST', url: `${V1}/queue/next`, payload: {} }) },
+  'GET /api/v1/reports/escalations': {
+    allow: [...MANAGERS, 'readToken'], request: () => ({ method: 'GET', url: `${V1}/reports/escalations?from=2026-01-01&to=2026-12-31` }),
+  },
+  // Routing rules: every agent reads them and tries them; administrators change them.
+  'GET /api/v1/routing-rules': { allow: STAFF_READ, request: () => ({ method: 'GET', url: `${V1}/routing-rules` }) },
+  'POST /api/v1/routing-rules': { allow: ADMIN, request: () => ({ method: 'POST', url: `${V1}/routing-rules`, payload: routingRulePayload() }) },
+  'PUT /api/v1/routing-rules/order': {
+    allow: ADMIN,
+    request: async (w) => {
+      const ids = (await adminCall(w, { method: 'GET', url: `${V1}/routing-rules` })).json().data.map((r: { id: string }) => r.id);
+      return { method: 'PUT', url: `${V1}/routing-rules/order`, payload: { ids: ids.reverse() } };
+    },
+  },
+  'POST /api/v1/routing-rules/test': {
+    allow: STAFF_READ, request: () => ({ method: 'POST', url: `${V1}/routing-rules/test`, payload: { subject: 'Le switch du 2e étage clignote' } }),
+  },
+  'GET /api/v1/routing-rules/:id': { allow: STAFF_READ, request: async (w) => ({ method: 'GET', url: `${V1}/routing-rules/${await routingRuleOf(w)}` }) },
+  'PATCH /api/v1/routing-rules/:id': {
+    allow: ADMIN, request: async (w) => ({ method: 'PATCH', url: `${V1}/routing-rules/${await routingRuleOf(w)}`, payload: { description: 'matrice' } }),
+  },
+  'DELETE /api/v1/routing-rules/:id': {
+    allow: ADMIN, request: async (w) => ({ method: 'DELETE', url: `${V1}/routing-rules/${await routingRuleOf(w)}` }),
+  },
+  // The skill catalogue: every agent reads it, administrators change it.
+  'GET /api/v1/skills': { allow: STAFF_READ, request: () => ({ method: 'GET', url: `${V1}/skills?kind=brand` }) },
+  'POST /api/v1/skills': {
+    allow: ADMIN, request: () => ({ method: 'POST', url: `${V1}/skills`, payload: { kind: 'brand', name_en: `Marque ${uniq()}`, name_fr: `Marque ${n} fr` } }),
+  },
+  'GET /api/v1/skills/:id': { allow: STAFF_READ, request: async (w) => ({ method: 'GET', url: `${V1}/skills/${await skillOf(w)}` }) },
+  'GET /api/v1/skills/:id/agents': { allow: STAFF_READ, request: async (w) => ({ method: 'GET', url: `${V1}/skills/${await skillOf(w)}/agents` }) },
+  'PATCH /api/v1/skills/:id': {
+    allow: ADMIN, request: async (w) => ({ method: 'PATCH', url: `${V1}/skills/${await skillOf(w)}`, payload: { active: false } }),
+  },
+  'DELETE /api/v1/skills/:id': { allow: ADMIN, request: async (w) => ({ method: 'DELETE', url: `${V1}/skills/${await skillOf(w)}` }) },
   // Notifications: every agent reads and clears their own.
   'GET /api/v1/notifications': { allow: STAFF_READ, request: () => ({ method: 'GET', url: `${V1}/notifications` }) },
   'POST /api/v1/notifications/read': { allow: STAFF_READ, request: () => ({ method: 'POST', url: `${V1}/notifications/read`, payload: { all: true } }) },
@@ -562,6 +631,18 @@ function calendarPayload() {
 /** A fresh calendar that is not the default (the first one created becomes it, and the default cannot be deleted); its id. */
 function slaPolicyPayload() {
   return { name: `SLA ${uniq()}`, targets: { P3: { first_response: 240, resolution: 960 } }, active: false };
+}
+/** A fresh skill (unused, so it can be deleted); its id. */
+async function skillOf(w: World): Promise<string> {
+  const name = `Domaine ${uniq()}`;
+  return (await adminCall(w, { method: 'POST', url: `${V1}/skills`, payload: { kind: 'domain', name_en: name, name_fr: `${name} fr` } })).json().id;
+}
+function routingRulePayload() {
+  return { name: `Routage ${uniq()}`, active: false, conditions: { keywords: ['matrice'] }, outcome: { tags: ['matrice'] } };
+}
+/** A fresh (inactive) routing rule; its id. */
+async function routingRuleOf(w: World): Promise<string> {
+  return (await adminCall(w, { method: 'POST', url: `${V1}/routing-rules`, payload: routingRulePayload() })).json().id;
 }
 /** A fresh (inactive) SLA policy; its id. */
 async function slaPolicyOf(w: World): Promise<string> {

@@ -61,6 +61,29 @@ describe('demo data', () => {
     expect(await count("categories WHERE name_en = 'Printing'")).toBe(1);
   });
 
+  it('has the default skill catalogue, and every agent holds skills at levels (network team: Cisco experts)', async () => {
+    expect(await count('skills')).toBe(28);
+    expect(await count('agents a WHERE NOT EXISTS (SELECT 1 FROM agent_skills x WHERE x.agent_id = a.id)')).toBe(0);
+    const cisco = await db.query<{ name: string; level: number }>(
+      `SELECT a.name, x.level FROM agent_skills x JOIN agents a ON a.id = x.agent_id JOIN skills s ON s.id = x.skill_id
+       WHERE s.name_en = 'Cisco' ORDER BY a.name`);
+    expect(cisco.map((r) => `${r.name} ${r.level}`)).toEqual(['Antoine Girard 3', 'David Clarke 2', 'Karim Haddad 3', 'Sarah Thompson 2']);
+    expect(await count("agent_skills x JOIN agents a ON a.id = x.agent_id WHERE a.tier = 'L3' AND x.level = 3")).toBeGreaterThanOrEqual(12);
+  });
+
+  it('has routing rules ending with the default one, skills from the catalogue, and teams at their level', async () => {
+    const rules = await db.query<{ name: string; team: string | null; tier: string | null; skills: number; tags: string[] }>(
+      `SELECT r.name, t.name AS team, r.tier, jsonb_array_length(r.required_skills)::int AS skills, r.tags
+         FROM routing_rules r LEFT JOIN teams t ON t.id = r.team_id ORDER BY r.position`);
+    expect(rules.length).toBeGreaterThanOrEqual(5);
+    expect(rules.at(-1)).toMatchObject({ name: 'Service desk L1 (everything else)', team: 'Service desk L1', tier: 'L1', skills: 0 });
+    expect(rules.find((r) => r.name === 'Matériel Cisco')).toMatchObject({ team: 'Network', tier: 'L2', skills: 2 });
+    expect(rules.find((r) => r.tags.includes('urgent-phone'))).toMatchObject({ team: null });
+    expect(await values("SELECT name || ' ' || coalesce(tier, '-') || ' ' || assignment_mode AS v FROM teams")).toEqual([
+      'Applications L2 L2 push', 'Engineering L3 L3 pull', 'Infrastructure - push', 'Network - push', 'Service desk L1 L1 push',
+    ]);
+  });
+
   it('has the automations of the issue, active, with none of the seeded history queued for them', async () => {
     const rows = await db.query<{ kind: string; active: boolean; timing: { hours: number; business: boolean } | null }>(
       'SELECT kind, active, timing FROM automations ORDER BY position');

@@ -5,6 +5,7 @@ import type { Deps } from '../../usecases/deps.js';
 import { adminRoutes } from './admin.js';
 import { authRoutes } from './auth.js';
 import { automationRoutes } from './automations.js';
+import { availabilityRoutes } from './availability.js';
 import { calendarRoutes } from './calendars.js';
 import { directoryRoutes } from './directory.js';
 import { emailRoutes } from './email.js';
@@ -13,6 +14,9 @@ import { mailboxRoutes } from './mailboxes.js';
 import { notificationRoutes } from './notifications.js';
 import { queueRoutes } from './queues.js';
 import { realtimeRoutes } from './realtime.js';
+import { routingRuleRoutes } from './routing-rules.js';
+import { routingRoutes } from './routing.js';
+import { skillRoutes } from './skills.js';
 import { slaRoutes } from './sla.js';
 import { ticketActionRoutes } from './ticket-actions.js';
 import { ticketRoutes } from './tickets.js';
@@ -24,6 +28,7 @@ export function apiRoutes(deps: Deps, config: Config, hub: Hub): FastifyPluginAs
   return async (app) => {
     await app.register(authRoutes(deps, config, hub));
     await app.register(directoryRoutes(deps));
+    await app.register(availabilityRoutes(deps));
     await app.register(adminRoutes(deps));
     await app.register(calendarRoutes(deps));
     await app.register(automationRoutes(deps));
@@ -36,6 +41,9 @@ export function apiRoutes(deps: Deps, config: Config, hub: Hub): FastifyPluginAs
     await app.register(emailRoutes(deps, config));
     await app.register(mailboxRoutes(deps, config));
     await app.register(slaRoutes(deps));
+    await app.register(routingRuleRoutes(deps));
+    await app.register(routingRoutes(deps));
+    await app.register(skillRoutes(deps));
     await app.register(notificationRoutes(deps));
     await app.register(realtimeRoutes(deps, hub, config.publicUrl));
   };

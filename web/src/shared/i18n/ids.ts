@@ -10,6 +10,10 @@ import type { en as sla } from '../../console/features/sla/messages';
 import type { en as slaPolicies } from '../../console/features/admin/sla-policies/messages';
 import type { en as notifications } from '../../console/features/notifications/messages';
 import type { en as reports } from '../../console/features/reports/messages';
+import type { en as skills } from '../../console/features/admin/skills/messages';
+import type { en as availability } from '../../console/features/availability/messages';
+import type { en as routingRules } from '../../console/features/admin/routing-rules/messages';
+import type { en as routing } from '../../console/features/routing/messages';
 import type { en as portal } from '../../portal/messages';
 
 /** Every message id of every catalogue module (a typo in a message id is a compile error). */
@@ -25,4 +29,8 @@ export type MessageId = keyof (typeof shared &
   typeof slaPolicies &
   typeof notifications &
   typeof reports &
+  typeof skills &
+  typeof availability &
+  typeof routingRules &
+  typeof routing &
   typeof portal);

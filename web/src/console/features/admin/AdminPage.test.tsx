@@ -14,7 +14,8 @@ const agent = {
   time_zone: 'Europe/Paris',
   active: true,
   team_ids: ['10000000-0000-4000-8000-000000000001'],
-  skills: [{ name: 'VPN', level: 3 }],
+  skills: [{ skill_id: '20000000-0000-4000-8000-000000000001', kind: 'domain', name_en: 'Networking', name_fr: 'Réseau', level: 3 }],
+  availability: { status: 'online', available: true, on_shift: true, out_of_office: false, capacity: 8, open_tickets: 3 },
   created_at: iso,
   updated_at: iso,
 };
@@ -38,7 +39,7 @@ describe('AdminPage navigation', () => {
   it('offers managers only the sections their role may use, in French', async () => {
     directory();
     renderWithProviders(<AdminPage />, { client: signedIn('manager') });
-    expect(navLinks()).toEqual(['Techniciens', 'Équipes', 'Heures ouvrées', 'Politiques de SLA', 'Automatisations', 'Courrier entrant', 'Jetons d’API', 'Journal d’audit']);
+    expect(navLinks()).toEqual(['Techniciens', 'Équipes', 'Compétences', 'Heures ouvrées', 'Politiques de SLA', 'Règles de routage', 'Automatisations', 'Courrier entrant', 'Jetons d’API', 'Journal d’audit']);
     expect(screen.queryByRole('link', { name: 'Catégories' })).toBeNull();
     expect(screen.queryByRole('link', { name: 'Boîtes IMAP' })).toBeNull();
     expect(screen.queryByRole('link', { name: 'Matrice des priorités' })).toBeNull();
@@ -58,10 +59,12 @@ describe('AdminPage navigation', () => {
     expect(navLinks()).toEqual([
       'Agents',
       'Teams',
+      'Skills',
       'Categories',
       'Priority matrix',
       'Business hours',
       'SLA policies',
+      'Routing rules',
       'Automations',
       'IMAP mailboxes',
       'Inbound mail',

@@ -7,6 +7,8 @@ import { AgentsSection } from './AgentsSection';
 import { AutomationsSection } from '../automations/AutomationsSection';
 import { AuditLogSection } from './AuditLogSection';
 import { CalendarsSection } from './calendars/CalendarsSection';
+import { SkillsSection } from './skills/SkillsSection';
+import { RoutingRulesSection } from './routing-rules/RoutingRulesSection';
 import { SlaPoliciesSection } from './sla-policies/SlaPoliciesSection';
 import { CategoriesSection } from './CategoriesSection';
 import { InboundMailSection } from './InboundMailSection';
@@ -76,6 +78,8 @@ function SectionView({ section, canEdit }: { section: AdminSection; canEdit: boo
       return <AgentsSection canEdit={canEdit} />;
     case 'teams':
       return <TeamsSection canEdit={canEdit} />;
+    case 'skills':
+      return <SkillsSection canEdit={canEdit} />;
     case 'categories':
       return <CategoriesSection />;
     case 'priority-matrix':
@@ -84,6 +88,8 @@ function SectionView({ section, canEdit }: { section: AdminSection; canEdit: boo
       return <CalendarsSection canEdit={canEdit} />;
     case 'sla-policies':
       return <SlaPoliciesSection canEdit={canEdit} />;
+    case 'routing-rules':
+      return <RoutingRulesSection canEdit={canEdit} />;
     case 'automations':
       return <AutomationsSection canEdit={canEdit} />;
     case 'mailboxes':

@@ -1,14 +1,14 @@
-import { memo, useRef, useState, type FormEvent } from 'react';
+import { memo, useState, type FormEvent } from 'react';
 import { TIERS, type Agent, type Tier } from '../../../shared/api/types';
 import { useTeams } from '../../../shared/api/lookups';
 import { useLocale, useT } from '../../../shared/i18n/I18nProvider';
 import { browserTimeZone, LOCALES, type Locale } from '../../../shared/i18n/locale';
-import { useCreateAgent, useUpdateAgent, type AgentRole, type Skill, type UpdateAgentBody } from './api';
+import { useCreateAgent, useUpdateAgent, type AgentRole, type UpdateAgentBody } from './api';
 import { blamedFields, useApiErrorText } from './errors';
 import { Field, FormError, hasErrors, useFocusFirstError, type FieldErrors } from './form';
+import { AgentSkillsField, sameSkillRefs, skillDraftErrors, toDrafts, toRefs, type SkillDraft } from './skills/AgentSkillsField';
 
 export const AGENT_ROLES = ['agent', 'manager', 'admin'] as const satisfies readonly AgentRole[];
-const SKILL_LEVELS = [1, 2, 3] as const;
 /** The server's password rule (src/security/passwords.ts). */
 export const MIN_PASSWORD_LENGTH = 10;
 
@@ -108,6 +108,8 @@ export function AgentCreateForm({ onDone, onCancel }: { onDone: (agent: Agent) =
   const [language, setLanguage] = useState<Locale>(locale);
   const [timeZone, setTimeZone] = useState(() => browserTimeZone());
   const [teamIds, setTeamIds] = useState<string[]>([]);
+  const [skills, setSkills] = useState<SkillDraft[]>([]);
+  const [skillErrors, setSkillErrors] = useState<Record<number, string>>({});
   const [suggestZones, setSuggestZones] = useState(false);
   const [errors, setErrors] = useState<FieldErrors<CreateField>>({});
   const [serverError, setServerError] = useState<string | null>(null);
@@ -124,9 +126,11 @@ export function AgentCreateForm({ onDone, onCancel }: { onDone: (agent: Agent) =
   async function submit(e: FormEvent) {
     e.preventDefault();
     const found = validate();
+    const foundSkills = skillDraftErrors(skills, t);
     setErrors(found);
+    setSkillErrors(foundSkills);
     setServerError(null);
-    if (hasErrors(found)) return focusFirstError();
+    if (hasErrors(found) || Object.keys(foundSkills).length > 0) return focusFirstError();
     try {
       const agent = await create.mutateAsync({
         name: name.trim(),
@@ -137,6 +141,7 @@ export function AgentCreateForm({ onDone, onCancel }: { onDone: (agent: Agent) =
         language,
         time_zone: timeZone.trim(),
         team_ids: teamIds,
+        ...(skills.length ? { skills: toRefs(skills) } : {}),
       });
       onDone(agent);
     } catch (err) {
@@ -195,6 +200,7 @@ export function AgentCreateForm({ onDone, onCancel }: { onDone: (agent: Agent) =
         </Field>
       </div>
       <TeamsField value={teamIds} onChange={setTeamIds} />
+      <AgentSkillsField value={skills} onChange={setSkills} errors={skillErrors} />
       <FormError message={serverError} />
       <div className="row admin-form-actions">
         <button type="submit" className="btn btn-primary" disabled={create.isPending}>
@@ -208,20 +214,8 @@ export function AgentCreateForm({ onDone, onCancel }: { onDone: (agent: Agent) =
   );
 }
 
-interface SkillRow {
-  key: number;
-  name: string;
-  level: Skill['level'];
-}
-
-const skillKey = (name: string) => name.trim().normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x) => b.includes(x));
-}
-
-function sameSkills(a: readonly Skill[], b: readonly Skill[]): boolean {
-  return a.length === b.length && a.every((s, i) => s.name === b[i]?.name && s.level === b[i]?.level);
 }
 
 /** Edits an agent's role, tier, teams, skills and whether the account is active (administrators). */
@@ -230,44 +224,27 @@ export function AgentEditForm({ agent, onDone, onCancel }: { agent: Agent; onDon
   const errorText = useApiErrorText();
   const update = useUpdateAgent();
   const { ref, focusFirstError } = useFocusFirstError();
-  const nextKey = useRef(agent.skills.length);
   const [role, setRole] = useState<AgentRole>(agent.role);
   const [tier, setTier] = useState<Tier>(agent.tier);
   const [active, setActive] = useState(agent.active);
   const [teamIds, setTeamIds] = useState<string[]>(agent.team_ids);
-  const [skills, setSkills] = useState<SkillRow[]>(agent.skills.map((s, key) => ({ key, ...s })));
+  const [skills, setSkills] = useState<SkillDraft[]>(() => toDrafts(agent.skills));
   const [skillErrors, setSkillErrors] = useState<Record<number, string>>({});
   const [serverError, setServerError] = useState<string | null>(null);
 
-  const setSkill = (key: number, patch: Partial<SkillRow>) =>
-    setSkills((rows) => rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
-
-  function validateSkills(): Record<number, string> {
-    const found: Record<number, string> = {};
-    const seen = new Set<string>();
-    for (const s of skills) {
-      const k = skillKey(s.name);
-      if (!k) found[s.key] = t('common.required');
-      else if (seen.has(k)) found[s.key] = t('admin.agents.skillDuplicate');
-      else if (s.name.trim().length > 60) found[s.key] = t('admin.form.tooLong', { max: 60 });
-      seen.add(k);
-    }
-    return found;
-  }
-
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const found = validateSkills();
+    const found = skillDraftErrors(skills, t);
     setSkillErrors(found);
     setServerError(null);
     if (Object.keys(found).length > 0) return focusFirstError();
-    const cleanSkills = skills.map((s) => ({ name: s.name.trim(), level: s.level }));
+    const refs = toRefs(skills);
     const body: UpdateAgentBody = {};
     if (role !== agent.role) body.role = role;
     if (tier !== agent.tier) body.tier = tier;
     if (active !== agent.active) body.active = active;
     if (!sameSet(teamIds, agent.team_ids)) body.team_ids = teamIds;
-    if (!sameSkills(cleanSkills, agent.skills)) body.skills = cleanSkills;
+    if (!sameSkillRefs(refs, agent.skills)) body.skills = refs;
     if (Object.keys(body).length === 0) return onDone(agent);
     try {
       onDone(await update.mutateAsync({ id: agent.id, body }));
@@ -282,44 +259,7 @@ export function AgentEditForm({ agent, onDone, onCancel }: { agent: Agent; onDon
       <p className="muted">{agent.email}</p>
       <RoleTierFields role={role} tier={tier} onRole={setRole} onTier={setTier} />
       <TeamsField value={teamIds} onChange={setTeamIds} />
-      <fieldset className="field admin-skills">
-        <legend>{t('admin.agents.skills')}</legend>
-        <p className="field-hint">{t('admin.agents.skillsHint')}</p>
-        {skills.length === 0 && <p className="muted">{t('admin.agents.noSkill')}</p>}
-        {skills.map((s, index) => (
-          <div key={s.key} className="row skill-row">
-            <Field label={t('admin.agents.skillName', { index: index + 1 })} error={skillErrors[s.key]}>
-              {(p) => <input {...p} value={s.name} maxLength={60} onChange={(e) => setSkill(s.key, { name: e.target.value })} />}
-            </Field>
-            <Field label={t('admin.agents.skillLevel', { index: index + 1 })}>
-              {(p) => (
-                <select {...p} value={s.level} onChange={(e) => setSkill(s.key, { level: Number(e.target.value) as Skill['level'] })}>
-                  {SKILL_LEVELS.map((l) => (
-                    <option key={l} value={l}>
-                      {t(`admin.skillLevel.${l}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <button
-              type="button"
-              className="btn btn-small btn-ghost"
-              onClick={() => setSkills((rows) => rows.filter((r) => r.key !== s.key))}
-              aria-label={t('admin.agents.removeSkill', { index: index + 1 })}
-            >
-              {t('admin.agents.remove')}
-            </button>
-          </div>
-        ))}
-        <button
-          type="button"
-          className="btn btn-small"
-          onClick={() => setSkills((rows) => [...rows, { key: nextKey.current++, name: '', level: 1 }])}
-        >
-          {t('admin.agents.addSkill')}
-        </button>
-      </fieldset>
+      <AgentSkillsField value={skills} onChange={setSkills} errors={skillErrors} />
       <div className="field">
         <label className="check">
           <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} aria-describedby="admin-agent-active-hint" />

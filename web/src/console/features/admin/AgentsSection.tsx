@@ -2,10 +2,13 @@ import { QueryStatus } from './form';
 import { useEffect, useState } from 'react';
 import type { Agent } from '../../../shared/api/types';
 import { useTeams } from '../../../shared/api/lookups';
-import { useT } from '../../../shared/i18n/I18nProvider';
+import { useLocale, useT } from '../../../shared/i18n/I18nProvider';
 import { Dialog } from '../../../shared/ui/Dialog';
+import { useCurrentUser } from '../../../shared/auth/session';
+import { AgentAvailabilityButton, AgentLoadCell, AgentStatusCell } from '../availability/AgentAvailability';
 import { AgentCreateForm, AgentEditForm } from './AgentForms';
 import { useAdminAgents } from './api';
+import { skillName } from './skills/names';
 
 function useDebounced<T>(value: T, ms: number): T {
   const [debounced, setDebounced] = useState(value);
@@ -19,6 +22,10 @@ function useDebounced<T>(value: T, ms: number): T {
 /** Agents: searchable list; administrators create agents and edit role, tier, teams, skills and activity. */
 export function AgentsSection({ canEdit }: { canEdit: boolean }) {
   const t = useT();
+  const { locale } = useLocale();
+  // Managers and administrators set everyone's availability and capacity; only administrators edit accounts.
+  const me = useCurrentUser();
+  const manages = canEdit || me.role === 'manager' || me.role === 'admin';
   const [search, setSearch] = useState('');
   const q = useDebounced(search, 250);
   const agents = useAdminAgents(q);
@@ -75,7 +82,9 @@ export function AgentsSection({ canEdit }: { canEdit: boolean }) {
                     <th scope="col">{t('admin.agents.teams')}</th>
                     <th scope="col">{t('admin.agents.skills')}</th>
                     <th scope="col">{t('admin.agents.status')}</th>
-                    {canEdit && <th scope="col">{t('admin.actions')}</th>}
+                    <th scope="col">{t('availability.column')}</th>
+                    <th scope="col">{t('availability.loadColumn')}</th>
+                    {manages && <th scope="col">{t('admin.actions')}</th>}
                   </tr>
                 </thead>
                 <tbody>
@@ -89,23 +98,34 @@ export function AgentsSection({ canEdit }: { canEdit: boolean }) {
                       <td>
                         {a.skills.length === 0
                           ? t('admin.agents.noSkill')
-                          : a.skills.map((s) => t('admin.agents.skillWithLevel', { name: s.name, level: s.level })).join(', ')}
+                          : a.skills.map((s) => t('admin.agents.skillWithLevel', { name: skillName(s, locale), level: s.level })).join(', ')}
                       </td>
                       <td>
                         <span className={`badge ${a.active ? 'badge-ok' : 'badge-off'}`}>
                           {a.active ? t('admin.agents.active') : t('admin.agents.inactive')}
                         </span>
                       </td>
-                      {canEdit && (
+                      <td>
+                        <AgentStatusCell agent={a} />
+                      </td>
+                      <td>
+                        <AgentLoadCell agent={a} />
+                      </td>
+                      {manages && (
                         <td>
-                          <button
-                            type="button"
-                            className="btn btn-small"
-                            onClick={() => setDialog({ kind: 'edit', agent: a })}
-                            aria-label={t('admin.agents.editNamed', { name: a.name })}
-                          >
-                            {t('common.edit')}
-                          </button>
+                          <div className="row">
+                            {canEdit && (
+                              <button
+                                type="button"
+                                className="btn btn-small"
+                                onClick={() => setDialog({ kind: 'edit', agent: a })}
+                                aria-label={t('admin.agents.editNamed', { name: a.name })}
+                              >
+                                {t('common.edit')}
+                              </button>
+                            )}
+                            <AgentAvailabilityButton agent={a} onSaved={() => setNotice(t('availability.saved'))} />
+                          </div>
                         </td>
                       )}
                     </tr>

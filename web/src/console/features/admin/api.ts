@@ -52,9 +52,13 @@ export interface CreateAgentBody {
   language: 'fr' | 'en';
   time_zone: string;
   team_ids: string[];
+  skills?: SkillRef[];
 }
 
-export type UpdateAgentBody = Partial<Pick<Agent, 'role' | 'tier' | 'active' | 'team_ids' | 'skills'>>;
+/** Skills are sent as catalogue references (`{ skill_id, level }`) and come back with their names. */
+export type SkillRef = Pick<Skill, 'skill_id' | 'level'>;
+
+export type UpdateAgentBody = Partial<Pick<Agent, 'role' | 'tier' | 'active' | 'team_ids'>> & { skills?: SkillRef[] };
 
 export interface CategoryBody {
   name_fr?: string;
@@ -62,12 +66,14 @@ export interface CategoryBody {
   parent_id?: string | null;
 }
 
-/** Calendar and lead: null clears them (default calendar, no lead); absent leaves them as they are. */
+/** Calendar, lead and level: null clears them (default calendar, no lead, no level); absent leaves them as they are. */
 export interface TeamBody {
   name?: string;
   description?: string;
   calendar_id?: string | null;
   lead_id?: string | null;
+  assignment_mode?: Team['assignment_mode'];
+  tier?: Team['tier'];
 }
 
 export interface CreateTokenBody {

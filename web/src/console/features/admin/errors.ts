@@ -26,8 +26,16 @@ export function useApiErrorText(): (err: unknown) => string {
         case 'LAST_ADMIN':
           return t('admin.error.lastAdmin');
         case 'TEAM_IN_USE': {
-          const count = (err.details as { ticket_count?: unknown } | undefined)?.ticket_count;
-          return t('admin.error.teamInUse', { count: typeof count === 'number' ? count : 0 });
+          // Tickets, else routing rules, still point at the team: the server names which in its details.
+          const d = (err.details ?? {}) as { ticket_count?: unknown; routing_rule_count?: unknown };
+          if (typeof d.routing_rule_count === 'number') return t('admin.error.teamRouted', { count: d.routing_rule_count });
+          return t('admin.error.teamInUse', { count: typeof d.ticket_count === 'number' ? d.ticket_count : 0 });
+        }
+        case 'SKILL_IN_USE': {
+          // The server counts what still uses the skill; each count is named in the sentence.
+          const d = (err.details ?? {}) as { agent_count?: unknown; routing_rule_count?: unknown; open_ticket_count?: unknown };
+          const n = (v: unknown) => (typeof v === 'number' ? v : 0);
+          return t('skills.error.inUse', { agents: n(d.agent_count), rules: n(d.routing_rule_count), tickets: n(d.open_ticket_count) });
         }
         case 'EMAIL_TAKEN':
           return t('admin.error.emailTaken');
@@ -37,6 +45,7 @@ export function useApiErrorText(): (err: unknown) => string {
         case 'TEAM_NOT_FOUND':
         case 'CATEGORY_NOT_FOUND':
         case 'TOKEN_NOT_FOUND':
+        case 'SKILL_NOT_FOUND':
         case 'NOT_FOUND':
           return t('admin.error.notFound');
         case 'VALIDATION_FAILED':

@@ -22,6 +22,8 @@ export const en = {
   'admin.error.lastAdmin': 'This is the last active administrator: make another agent an administrator first.',
   'admin.error.teamInUse':
     '{count, plural, one {# ticket belongs} other {# tickets belong}} to this team: move them to another team before deleting it.',
+  'admin.error.teamRouted':
+    '{count, plural, one {# routing rule sends} other {# routing rules send}} tickets to this team: change or delete them before deleting it.',
   'admin.error.emailTaken': 'An agent with this email address already exists.',
   'admin.error.nameTaken': 'This name is already used.',
   'admin.error.conflict': 'Conflict: {message}',
@@ -87,6 +89,17 @@ export const en = {
   'admin.teams.created': 'Team {name} created.',
   'admin.teams.updated': 'Team {name} updated.',
   'admin.teams.deleted': 'Team {name} deleted.',
+  'admin.teams.assignment': 'Assignment',
+  'admin.teams.assignment.push': 'Automatic (push)',
+  'admin.teams.assignment.pull': 'Agents take the next ticket (pull)',
+  'admin.teams.assignment.push.short': 'Automatic',
+  'admin.teams.assignment.pull.short': 'Next ticket',
+  'admin.teams.tier': 'Support level',
+  'admin.teams.tierHint': 'Escalating to a level goes to its team; specialist teams (development, infrastructure) have none.',
+  'admin.teams.tier.none': 'None',
+  'admin.teams.tier.L1': 'Level 1',
+  'admin.teams.tier.L2': 'Level 2',
+  'admin.teams.tier.L3': 'Level 3',
 
   'admin.categories.new': 'New category',
   'admin.categories.newUnder': 'New subcategory of {name}',
@@ -371,6 +384,8 @@ export const fr: Translation<typeof en> = {
   'admin.error.lastAdmin': 'C’est le dernier administrateur actif : nommez d’abord un autre administrateur.',
   'admin.error.teamInUse':
     '{count, plural, one {# ticket appartient} other {# tickets appartiennent}} à cette équipe : transférez-les à une autre équipe avant de la supprimer.',
+  'admin.error.teamRouted':
+    '{count, plural, one {# règle de routage envoie} other {# règles de routage envoient}} des tickets à cette équipe : modifiez-les ou supprimez-les avant de la supprimer.',
   'admin.error.emailTaken': 'Un technicien utilise déjà cette adresse e-mail.',
   'admin.error.nameTaken': 'Ce nom est déjà utilisé.',
   'admin.error.conflict': 'Conflit : {message}',
@@ -436,6 +451,17 @@ export const fr: Translation<typeof en> = {
   'admin.teams.created': 'Équipe {name} créée.',
   'admin.teams.updated': 'Équipe {name} mise à jour.',
   'admin.teams.deleted': 'Équipe {name} supprimée.',
+  'admin.teams.assignment': 'Attribution',
+  'admin.teams.assignment.push': 'Automatique (push)',
+  'admin.teams.assignment.pull': 'Les techniciens prennent le ticket suivant (pull)',
+  'admin.teams.assignment.push.short': 'Automatique',
+  'admin.teams.assignment.pull.short': 'Ticket suivant',
+  'admin.teams.tier': 'Niveau de support',
+  'admin.teams.tierHint': 'Escalader vers un niveau envoie à son équipe ; les équipes spécialisées (développement, infrastructure) n’en ont pas.',
+  'admin.teams.tier.none': 'Aucun',
+  'admin.teams.tier.L1': 'Niveau 1 (N1)',
+  'admin.teams.tier.L2': 'Niveau 2 (N2)',
+  'admin.teams.tier.L3': 'Niveau 3 (N3)',
 
   'admin.categories.new': 'Nouvelle catégorie',
   'admin.categories.newUnder': 'Nouvelle sous-catégorie de {name}',

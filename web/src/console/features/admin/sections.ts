@@ -9,10 +9,12 @@
 export const ADMIN_SECTIONS = [
   'agents',
   'teams',
+  'skills',
   'categories',
   'priority-matrix',
   'calendars',
   'sla-policies',
+  'routing-rules',
   'automations',
   'mailboxes',
   'inbound-mail',
@@ -26,11 +28,15 @@ export const DEFAULT_SECTION: AdminSection = 'agents';
 const MIN_ROLE: Record<AdminSection, 'manager' | 'admin'> = {
   agents: 'manager',
   teams: 'manager',
+  // Managers read the skill catalogue (who knows what); only administrators change it.
+  skills: 'manager',
   categories: 'admin',
   'priority-matrix': 'admin',
   // Managers read calendars (and their preview) to understand SLA deadlines; only administrators change them.
   calendars: 'manager',
   'sla-policies': 'manager',
+  // Managers read the routing rules (and try tickets on them); only administrators change them.
+  'routing-rules': 'manager',
   automations: 'manager',
   mailboxes: 'admin',
   'inbound-mail': 'manager',
