@@ -1,4 +1,8 @@
+import type { Tier } from '../domain/ticket.js';
 import type { Sql } from './db.js';
+
+/** push: Relais assigns the team's tickets; pull: agents take the next one themselves. */
+export type AssignmentMode = 'push' | 'pull';
 
 export interface TeamRow {
   id: string;
@@ -8,17 +12,24 @@ export interface TeamRow {
   calendar_id: string | null;
   /** The team lead, whom escalations can notify. */
   lead_id: string | null;
+  assignment_mode: AssignmentMode;
+  /** The support level the team works at; null outside the ladder (development, infrastructure). */
+  tier: Tier | null;
   created_at: Date;
   updated_at: Date;
 }
 
 export async function insertTeam(
   sql: Sql,
-  t: { id: string; name: string; description: string; calendarId?: string | null; createdAt: Date },
+  t: {
+    id: string; name: string; description: string; calendarId?: string | null; assignmentMode?: AssignmentMode; tier?: Tier | null;
+    createdAt: Date;
+  },
 ) {
   const row = await sql.one<TeamRow>(
-    `INSERT INTO teams (id, name, description, calendar_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5) RETURNING *`,
-    [t.id, t.name, t.description, t.calendarId ?? null, t.createdAt],
+    `INSERT INTO teams (id, name, description, calendar_id, assignment_mode, tier, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING *`,
+    [t.id, t.name, t.description, t.calendarId ?? null, t.assignmentMode ?? 'push', t.tier ?? null, t.createdAt],
   );
   return row!;
 }
@@ -41,6 +52,11 @@ export async function listTeamsWithCounts(sql: Sql): Promise<TeamListRow[]> {
        WHERE x.team_id = t.id AND a.active)::int AS member_count
      FROM teams t ORDER BY t.name, t.id`,
   );
+}
+
+/** The first team (by name) working at this support level: where "the L1 service desk" is. */
+export async function findTeamByTier(sql: Sql, tier: Tier): Promise<TeamRow | undefined> {
+  return sql.one<TeamRow>('SELECT * FROM teams WHERE tier = $1 ORDER BY name, id LIMIT 1', [tier]);
 }
 
 export async function findTeamByName(sql: Sql, name: string): Promise<TeamRow | undefined> {
@@ -71,16 +87,19 @@ export interface TeamPatch {
   /** undefined: unchanged; null: cleared. */
   calendarId?: string | null;
   leadId?: string | null;
+  assignmentMode?: AssignmentMode;
+  tier?: Tier | null;
 }
 
 export async function updateTeam(sql: Sql, id: string, patch: TeamPatch, at: Date) {
   await sql.query(
     `UPDATE teams SET name = coalesce($2, name), description = coalesce($3, description),
        calendar_id = CASE WHEN $4::boolean THEN $5::uuid ELSE calendar_id END,
-       lead_id = CASE WHEN $6::boolean THEN $7::uuid ELSE lead_id END, updated_at = $8
+       lead_id = CASE WHEN $6::boolean THEN $7::uuid ELSE lead_id END, updated_at = $8,
+       assignment_mode = coalesce($9, assignment_mode), tier = CASE WHEN $10::boolean THEN $11::text ELSE tier END
      WHERE id = $1`,
     [id, patch.name ?? null, patch.description ?? null, patch.calendarId !== undefined, patch.calendarId ?? null,
-      patch.leadId !== undefined, patch.leadId ?? null, at],
+      patch.leadId !== undefined, patch.leadId ?? null, at, patch.assignmentMode ?? null, patch.tier !== undefined, patch.tier ?? null],
   );
 }
 

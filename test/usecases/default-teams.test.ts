@@ -19,6 +19,9 @@ it('creates the five default teams once per database, even when starts race', as
   expect(created.sort()).toEqual([0, 0, 5]);
   const names = (await listTeams(db)).map((t) => t.name).sort();
   expect(names).toEqual(Object.values(DEFAULT_TEAMS).map((t) => t.name).sort());
+  // The three tiers name their support level; the specialist teams are outside the ladder.
+  const tiers = Object.fromEntries((await listTeams(db)).map((t) => [t.name, t.tier]));
+  expect(tiers).toEqual({ 'Service desk L1': 'L1', 'Applications L2': 'L2', 'Engineering L3': 'L3', Network: null, Infrastructure: null });
   const audit = await db.query<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE action = 'team.created' AND actor_kind = 'system'");
   expect(audit[0]!.n).toBe(5);
 });

@@ -20,6 +20,8 @@ export function presentTeam(t: TeamRow, memberCount: number): z.infer<typeof Tea
     member_count: memberCount,
     calendar_id: t.calendar_id,
     lead_id: t.lead_id,
+    assignment_mode: t.assignment_mode,
+    tier: t.tier,
     created_at: t.created_at.toISOString(),
     updated_at: t.updated_at.toISOString(),
   };

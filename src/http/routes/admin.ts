@@ -50,7 +50,7 @@ export function adminRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.patch('/teams/:id', {
       config: authenticated,
       schema: {
-        tags: ['teams'], summary: 'Rename a team, set its calendar or lead (admins)',
+        tags: ['teams'], summary: 'Rename a team, set its calendar, lead, assignment mode or support level (admins)',
         description: 'Members are set on each agent (team_ids). The lead must be an active member (409 INVALID_ASSIGNMENT).',
         params: IdParams, body: UpdateTeamBody, response: { 200: TeamDetailJson, ...Errors },
       },
@@ -135,7 +135,9 @@ export function adminRoutes(deps: Deps): FastifyPluginAsyncZod {
 }
 
 function teamInput(b: z.infer<typeof UpdateTeamBody>) {
-  return { name: b.name, description: b.description, calendarId: b.calendar_id, leadId: b.lead_id };
+  return {
+    name: b.name, description: b.description, calendarId: b.calendar_id, leadId: b.lead_id, assignmentMode: b.assignment_mode, tier: b.tier,
+  };
 }
 
 function auditCursor(cursor: string | undefined): number | null {

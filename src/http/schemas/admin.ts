@@ -6,11 +6,15 @@ import { IsoDate, Limit, Uuid } from './common.js';
 
 // Teams
 
+const ASSIGNMENT_MODES = ['push', 'pull'] as const;
+
 export const CreateTeamBody = z.strictObject({
   name: z.string().trim().min(1).max(100),
   description: z.string().trim().max(2000).optional(),
   calendar_id: Uuid.nullable().optional().describe('Business-hours calendar; null = the default calendar'),
   lead_id: Uuid.nullable().optional().describe('Team lead: an active member of the team (so set it once agents joined)'),
+  assignment_mode: z.enum(ASSIGNMENT_MODES).optional().describe('push (default): Relais assigns tickets; pull: agents take the next ticket'),
+  tier: z.enum(TIERS).nullable().optional().describe('The support level the team works at; null: outside the L1 → L2 → L3 ladder'),
 });
 export const UpdateTeamBody = CreateTeamBody.partial();
 
@@ -21,6 +25,8 @@ export const TeamJson = z.object({
   member_count: z.number().int().describe('Active members'),
   calendar_id: Uuid.nullable().describe('null: the default calendar applies'),
   lead_id: Uuid.nullable(),
+  assignment_mode: z.enum(ASSIGNMENT_MODES),
+  tier: z.enum(TIERS).nullable(),
   created_at: IsoDate,
   updated_at: IsoDate,
 });

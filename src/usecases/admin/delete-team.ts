@@ -2,12 +2,13 @@ import { DomainError } from '../../domain/errors.js';
 import { requireAgent } from '../../domain/permissions.js';
 import type { Principal } from '../../domain/principal.js';
 import { insertAudit } from '../../store/audit.js';
+import { countRoutingRulesForTeam } from '../../store/routing-rules.js';
 import { countTeamTickets, deleteTeam, lockTeam } from '../../store/teams.js';
 import type { Deps } from '../deps.js';
 
 /**
  * Deletes a team (administrators). Refused with TEAM_IN_USE while tickets reference it: their history would
- * lose who handled them. Move those tickets to another team first.
+ * lose who handled them. Move those tickets to another team first. Likewise while routing rules send tickets to it.
  */
 export async function removeTeam(deps: Deps, p: Principal, id: string): Promise<void> {
   const admin = requireAgent(p, 'admin', 'admin');
@@ -19,6 +20,12 @@ export async function removeTeam(deps: Deps, p: Principal, id: string): Promise<
     if (tickets > 0) {
       throw new DomainError('TEAM_IN_USE', `${tickets} ticket(s) belong to this team; move them to another team first.`, {
         ticket_count: tickets,
+      });
+    }
+    const rules = await countRoutingRulesForTeam(sql, id);
+    if (rules > 0) {
+      throw new DomainError('TEAM_IN_USE', `${rules} routing rule(s) send tickets to this team; change or delete them first.`, {
+        routing_rule_count: rules,
       });
     }
     await deleteTeam(sql, id);

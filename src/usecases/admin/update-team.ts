@@ -10,8 +10,8 @@ import { loadTeamDetail, type TeamDetail } from './get-team.js';
 import { checkTeamCalendar, checkTeamLead } from './team-calendar-lead.js';
 
 /**
- * Renames or re-describes a team, sets its calendar and lead (administrators). Membership is edited on agents
- * (team_ids).
+ * Renames or re-describes a team, sets its calendar, lead, assignment mode and support level (administrators).
+ * Membership is edited on agents (team_ids).
  */
 export async function updateTeamProfile(deps: Deps, p: Principal, id: string, input: Partial<CreateTeamInput>): Promise<TeamDetail> {
   const admin = requireAgent(p, 'admin', 'admin');
@@ -29,8 +29,9 @@ export async function updateTeamProfile(deps: Deps, p: Principal, id: string, in
     await updateTeam(sql, id, input, now);
     // A new team calendar changes the hours its tickets' clocks count: the next sweep recomputes them.
     if (input.calendarId !== undefined) await requestSlaRecheck(sql, { teamId: id }, now);
-    // Who is notified and which hours count are configuration: audited like the other admin settings.
-    const audited = { calendar_id: input.calendarId, lead_id: input.leadId };
+    // Who is notified, which hours count and how tickets reach agents are configuration: audited like the other
+    // admin settings.
+    const audited = { calendar_id: input.calendarId, lead_id: input.leadId, assignment_mode: input.assignmentMode, tier: input.tier };
     if (Object.values(audited).some((v) => v !== undefined)) {
       await insertAudit(sql, {
         id: deps.newId(), at: now, actorKind: 'agent', actorId: admin.id, action: 'team.updated', targetKind: 'team', targetId: id,

@@ -5,7 +5,7 @@ import { Dialog } from '../../../shared/ui/Dialog';
 import { useApiErrorText } from './errors';
 import { ConfirmDeleteDialog, FormError, QueryStatus } from './form';
 
-/** What the table needs of a rule: SLA policies and automations are both tried in this order. */
+/** What the table needs of a rule: SLA policies, automations and routing rules are all tried in this order. */
 export interface OrderedRule {
   id: string;
   name: string;
@@ -17,7 +17,7 @@ type RuleMessage = 'new' | 'intro' | 'empty' | 'col.order' | 'col.name' | 'col.a
   | 'activeNamed' | 'activated' | 'deactivated' | 'moveUp' | 'moveDown' | 'moved' | 'editNamed' | 'viewNamed' | 'view'
   | 'deleteNamed' | 'deleteConfirm' | 'deleted' | 'created' | 'updated';
 /** Prefixes with every RuleMessage in the catalogues (a missing one is a compile error at the `t` calls below). */
-export type RuleMessages = 'slaPolicies' | 'automations';
+export type RuleMessages = 'slaPolicies' | 'automations' | 'routingRules';
 
 /** Just what the table calls of the section's react-query mutations. */
 interface Mutation<V> {

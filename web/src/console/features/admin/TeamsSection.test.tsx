@@ -5,7 +5,10 @@ import { renderWithProviders } from '../../../test/render';
 import { TeamsSection } from './TeamsSection';
 import { apiError, iso, mockApi, signedIn } from './test-api';
 
-const reseau = { id: '10000000-0000-4000-8000-000000000001', name: 'Réseau', description: 'VPN, Wi-Fi', member_count: 3, created_at: iso, updated_at: iso };
+const reseau = {
+  id: '10000000-0000-4000-8000-000000000001', name: 'Réseau', description: 'VPN, Wi-Fi', member_count: 3, assignment_mode: 'push', tier: null,
+  created_at: iso, updated_at: iso,
+};
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -27,6 +30,22 @@ describe('TeamsSection', () => {
       '12 tickets appartiennent à cette équipe : transférez-les à une autre équipe avant de la supprimer.',
     );
     expect(calls.filter((c) => c.method === 'DELETE')).toHaveLength(1);
+  });
+
+  it('says when routing rules still send tickets to the team', async () => {
+    mockApi({
+      'GET /teams': () => ({ data: [reseau] }),
+      [`DELETE /teams/${reseau.id}`]: () =>
+        apiError(409, 'TEAM_IN_USE', '2 routing rule(s) send tickets to this team; change or delete them first.', { routing_rule_count: 2 }),
+    });
+    const user = userEvent.setup();
+    renderWithProviders(<TeamsSection canEdit />, { client: signedIn('admin') });
+    await user.click(await screen.findByRole('button', { name: 'Supprimer l’équipe Réseau' }));
+    const dialog = screen.getByRole('dialog');
+    await user.click(within(dialog).getByRole('button', { name: 'Supprimer' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toBe(
+      '2 règles de routage envoient des tickets à cette équipe : modifiez-les ou supprimez-les avant de la supprimer.',
+    );
   });
 
   it('creates a team and invalidates the lookups other screens use', async () => {
@@ -91,5 +110,33 @@ describe('TeamsSection', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
     expect(await screen.findByText('Équipe Réseau mise à jour.')).toBeTruthy();
     expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({ name: 'Réseau', description: 'VPN, Wi-Fi', calendar_id: 'c2', lead_id: 'a1' });
+  });
+
+  it('sets the support level and the assignment mode, shown in the table', async () => {
+    let team: Record<string, unknown> = { ...reseau, calendar_id: null, lead_id: null };
+    const calls = mockApi({
+      'GET /teams': () => ({ data: [team] }),
+      [`PATCH /teams/${reseau.id}`]: (c) => {
+        team = { ...team, ...(c.body as object) };
+        return { ...team, members: [] };
+      },
+    });
+    const user = userEvent.setup();
+    renderWithProviders(<TeamsSection canEdit />, { client: signedIn('admin') });
+    const row = (await screen.findByRole('rowheader', { name: 'Réseau' })).closest('tr')!;
+    expect(within(row).getByText('Aucun')).toBeTruthy();
+    expect(within(row).getByText('Automatique')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Modifier l’équipe Réseau' }));
+    const dialog = screen.getByRole('dialog');
+    const level = within(dialog).getByRole('combobox', { name: /Niveau de support/ });
+    expect(within(level).getAllByRole('option').map((o) => o.textContent)).toEqual(['Aucun', 'Niveau 1 (N1)', 'Niveau 2 (N2)', 'Niveau 3 (N3)']);
+    await user.selectOptions(level, 'L2');
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Attribution' }), 'pull');
+    await user.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
+    expect(await screen.findByText('Équipe Réseau mise à jour.')).toBeTruthy();
+    expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({ name: 'Réseau', description: 'VPN, Wi-Fi', assignment_mode: 'pull', tier: 'L2' });
+    const updated = (await screen.findByRole('rowheader', { name: 'Réseau' })).closest('tr')!;
+    expect(await within(updated).findByText('Niveau 2 (N2)')).toBeTruthy();
+    expect(within(updated).getByText('Ticket suivant')).toBeTruthy();
   });
 });

@@ -10,10 +10,12 @@ import { ConfirmDeleteDialog, Field, FormError, useFocusFirstError, QueryStatus 
 
 const MAX_NAME = 100;
 const MAX_DESCRIPTION = 2000;
+const MODES = ['push', 'pull'] as const satisfies readonly Team['assignment_mode'][];
+const TIERS = ['L1', 'L2', 'L3'] as const satisfies readonly NonNullable<Team['tier']>[];
 
 /**
- * Name, description and business-hours calendar of a team, for creating one or editing it; when editing, its lead
- * (an active member). Only changed calendar and lead fields are sent.
+ * Name, description, business-hours calendar, assignment mode and support level of a team, for creating one or
+ * editing it; when editing, its lead (an active member). Only changed calendar, lead, mode and level are sent.
  */
 function TeamForm({
   team,
@@ -39,6 +41,8 @@ function TeamForm({
   const [description, setDescription] = useState(team?.description ?? '');
   const [calendarId, setCalendarId] = useState(team?.calendar_id ?? '');
   const [leadId, setLeadId] = useState(team?.lead_id ?? '');
+  const [mode, setMode] = useState<Team['assignment_mode']>(team?.assignment_mode ?? 'push');
+  const [tier, setTier] = useState<Team['tier']>(team?.tier ?? null);
   const members = team ? agents.filter((a) => a.active && a.team_ids.includes(team.id)) : [];
   const defaultCalendar = calendars.find((c) => c.is_default);
   const [nameError, setNameError] = useState<string | undefined>();
@@ -53,6 +57,8 @@ function TeamForm({
     const body: TeamBody = { name: name.trim(), description: description.trim() };
     if (calendarId !== (team?.calendar_id ?? '')) body.calendar_id = calendarId || null;
     if (team && leadId !== (team.lead_id ?? '')) body.lead_id = leadId || null;
+    if (mode !== (team?.assignment_mode ?? 'push')) body.assignment_mode = mode;
+    if (tier !== (team?.tier ?? null)) body.tier = tier;
     const failed = await onSubmit(body);
     if (failed) {
       setNameError(failed.nameBlamed ? t('admin.error.nameTaken') : undefined);
@@ -62,6 +68,8 @@ function TeamForm({
       setName('');
       setDescription('');
       setCalendarId('');
+      setMode('push');
+      setTier(null);
     }
   }
 
@@ -89,6 +97,23 @@ function TeamForm({
           </select>
         )}
       </Field>
+      <div className="row admin-row-fields">
+        <Field label={t('admin.teams.assignment')}>
+          {(p) => (
+            <select {...p} value={mode} onChange={(e) => setMode(e.target.value as Team['assignment_mode'])}>
+              {MODES.map((m) => <option key={m} value={m}>{t(`admin.teams.assignment.${m}`)}</option>)}
+            </select>
+          )}
+        </Field>
+        <Field label={t('admin.teams.tier')} hint={t('admin.teams.tierHint')}>
+          {(p) => (
+            <select {...p} value={tier ?? ''} onChange={(e) => setTier((e.target.value || null) as Team['tier'])}>
+              <option value="">{t('admin.teams.tier.none')}</option>
+              {TIERS.map((x) => <option key={x} value={x}>{t(`admin.teams.tier.${x}`)}</option>)}
+            </select>
+          )}
+        </Field>
+      </div>
       {team && (
         <Field label={t('admin.teams.lead')} hint={members.length ? t('admin.teams.leadHint') : t('admin.teams.leadNeedsMembers')}>
           {(p) => (
@@ -169,6 +194,8 @@ export function TeamsSection({ canEdit }: { canEdit: boolean }) {
                 <th scope="col">{t('admin.teams.members')}</th>
                 <th scope="col">{t('admin.teams.calendar')}</th>
                 <th scope="col">{t('admin.teams.lead')}</th>
+                <th scope="col">{t('admin.teams.tier')}</th>
+                <th scope="col">{t('admin.teams.assignment')}</th>
                 {canEdit && <th scope="col">{t('admin.actions')}</th>}
               </tr>
             </thead>
@@ -180,6 +207,8 @@ export function TeamsSection({ canEdit }: { canEdit: boolean }) {
                   <td className="nowrap">{t('admin.teams.memberCount', { count: team.member_count })}</td>
                   <td>{calendarName(team.calendar_id)}</td>
                   <td>{agentName(team.lead_id)}</td>
+                  <td>{team.tier ? t(`admin.teams.tier.${team.tier}`) : <span className="muted">{t('admin.teams.tier.none')}</span>}</td>
+                  <td>{t(`admin.teams.assignment.${team.assignment_mode}.short`)}</td>
                   {canEdit && (
                     <td className="admin-actions">
                       <button
