@@ -1,4 +1,6 @@
 import type { AgentRole } from '../domain/principal.js';
+import type { WorkingHours } from '../domain/routing/availability.js';
+import type { AgentStatus } from '../domain/routing/ranking.js';
 import type { SkillKind, SkillRef } from '../domain/skills.js';
 import type { Tier } from '../domain/ticket.js';
 import type { Sql } from './db.js';
@@ -24,6 +26,18 @@ export interface AgentRow {
   created_at: Date;
   updated_at: Date;
   team_ids: string[];
+  // Availability (see src/domain/routing/availability.ts).
+  availability: AgentStatus;
+  availability_changed_at: Date | null;
+  working_hours: WorkingHours | null;
+  /** Most open tickets automatic assignment gives them; null: no limit. */
+  capacity: number | null;
+  ooo_from: Date | null;
+  ooo_until: Date | null;
+  ooo_delegate_id: string | null;
+  last_assigned_at: Date | null;
+  /** Tickets assigned to them and not resolved or closed. */
+  open_tickets: number;
 }
 
 export interface NewAgent {
@@ -45,6 +59,9 @@ const AGENT_SELECT = `SELECT a.id, a.name, a.email, a.role, a.tier, a.language, 
     'name_fr', s.name_fr) ORDER BY lower(s.name_en)) FROM agent_skills x JOIN skills s ON s.id = x.skill_id
     WHERE x.agent_id = a.id), '[]') AS skills,
   a.created_at, a.updated_at,
+  a.availability, a.availability_changed_at, a.working_hours, a.capacity, a.ooo_from, a.ooo_until, a.ooo_delegate_id,
+  a.last_assigned_at,
+  (SELECT count(*)::int FROM tickets t WHERE t.assignee_id = a.id AND t.status NOT IN ('resolved', 'closed')) AS open_tickets,
   coalesce(array_agg(at.team_id ORDER BY at.team_id) FILTER (WHERE at.team_id IS NOT NULL), '{}') AS team_ids
   FROM agents a LEFT JOIN agent_teams at ON at.agent_id = a.id`;
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { AgentRow } from '../../store/agents.js';
 import type { OrganizationRow } from '../../store/organizations.js';
 import type { RequesterDetail } from '../../usecases/directory/get-requester.js';
+import { presentAvailabilitySummary } from './availability.js';
 import type { AgentJson, OrganizationJson, RequesterJson } from '../schemas/directory.js';
 
 export function presentRequester({ requester: r, identities }: RequesterDetail): z.infer<typeof RequesterJson> {
@@ -31,7 +32,8 @@ export function presentOrganization(o: OrganizationRow): z.infer<typeof Organiza
   };
 }
 
-export function presentAgent(a: AgentRow): z.infer<typeof AgentJson> {
+/** `now`: the instant availability is read at (on shift, out of office). */
+export function presentAgent(a: AgentRow, now: Date): z.infer<typeof AgentJson> {
   return {
     id: a.id,
     name: a.name,
@@ -43,6 +45,7 @@ export function presentAgent(a: AgentRow): z.infer<typeof AgentJson> {
     active: a.active,
     team_ids: a.team_ids,
     skills: a.skills,
+    availability: presentAvailabilitySummary(a, now),
     created_at: a.created_at.toISOString(),
     updated_at: a.updated_at.toISOString(),
   };

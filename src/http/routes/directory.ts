@@ -140,7 +140,7 @@ export function directoryRoutes(deps: Deps): FastifyPluginAsyncZod {
         name: b.name, email: b.email, password: b.password, role: b.role, tier: b.tier, language: b.language,
         timeZone: b.time_zone, teamIds: b.team_ids, skills: b.skills,
       });
-      return reply.status(201).send(presentAgent(agent));
+      return reply.status(201).send(presentAgent(agent, deps.clock.now()));
     });
 
     app.get('/agents', {
@@ -151,13 +151,14 @@ export function directoryRoutes(deps: Deps): FastifyPluginAsyncZod {
       const agents = await listAgentsFor(deps, principalOf(req), {
         teamId: q.team, role: q.role, q: q.q, active: q.active === 'all' ? 'all' : q.active === 'true',
       });
-      return { data: agents.map(presentAgent) };
+      const now = deps.clock.now();
+      return { data: agents.map((a) => presentAgent(a, now)) };
     });
 
     app.get('/agents/:id', {
       config: authenticated,
       schema: { tags: ['agents'], summary: 'Get an agent (agents)', params: IdParams, response: { 200: AgentJson, ...Errors } },
-    }, async (req) => presentAgent(await getAgent(deps, principalOf(req), req.params.id)));
+    }, async (req) => presentAgent(await getAgent(deps, principalOf(req), req.params.id), deps.clock.now()));
 
     app.patch('/agents/:id', {
       config: authenticated,
@@ -175,7 +176,7 @@ export function directoryRoutes(deps: Deps): FastifyPluginAsyncZod {
         name: b.name, language: b.language, timeZone: b.time_zone, password: b.password, currentPassword: b.current_password,
         role: b.role, tier: b.tier, teamIds: b.team_ids, active: b.active, skills: b.skills,
       }, { sessionId: req.session?.id ?? null, ip: req.ip });
-      return presentAgent(agent);
+      return presentAgent(agent, deps.clock.now());
     });
   };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AGENT_ROLES } from '../../domain/principal.js';
 import { TIERS } from '../../domain/ticket.js';
 import { LANGUAGES } from '../../usecases/directory/rules.js';
+import { AvailabilitySummaryJson } from './availability.js';
 import { IsoDate, Level, Limit, Uuid } from './common.js';
 
 export const IdParams = z.object({ id: Uuid });
@@ -140,6 +141,7 @@ export const AgentJson = z.object({
   active: z.boolean(),
   team_ids: z.array(Uuid),
   skills: z.array(z.object({ skill_id: Uuid, kind: z.enum(['domain', 'brand']), name_en: z.string(), name_fr: z.string(), level: Level })),
+  availability: AvailabilitySummaryJson.describe('Details and changes: /api/v1/agents/{id}/availability'),
   created_at: IsoDate,
   updated_at: IsoDate,
 });

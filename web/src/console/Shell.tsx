@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { useCurrentUser } from '../shared/auth/session';
 import { useT } from '../shared/i18n/I18nProvider';
 import { OfflineBanner, UserBar } from '../shared/ui/UserBar';
+import { AvailabilityToggle } from './features/availability/AvailabilityToggle';
 import { NotificationBell } from './features/notifications/NotificationBell';
 
 /** Header, navigation and the main landmark around every console page. */
@@ -25,6 +26,7 @@ export function Shell({ children }: { children: ReactNode }) {
           {isManager && <Link href="/reports">{t('reports.nav')}</Link>}
           {isManager && <Link href="/admin">{t('shell.admin')}</Link>}
         </nav>
+        <AvailabilityToggle />
         <NotificationBell />
         <UserBar />
       </header>

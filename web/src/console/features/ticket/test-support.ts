@@ -25,12 +25,16 @@ export function agent(id: string, name: string, teamIds: string[] = [TEAM_ID]): 
   return {
     id, name, email: `${name.split(' ')[0]!.toLowerCase()}@example.test`, role: 'agent', tier: 'L1', language: 'fr',
     time_zone: 'Europe/Paris', active: true, team_ids: teamIds, skills: [], created_at: stamp, updated_at: stamp,
+    availability: { status: 'online', available: true, on_shift: true, out_of_office: false, capacity: null, open_tickets: 0 },
   };
 }
 
 export const agents: Agent[] = [agent(ME_ID, 'Léa Dubois'), agent(CAMILLE_ID, 'Camille Roux')];
 export const teams: Team[] = [
-  { id: TEAM_ID, name: 'Support N1', description: '', member_count: 2, calendar_id: null, lead_id: null, created_at: stamp, updated_at: stamp },
+  {
+    id: TEAM_ID, name: 'Support N1', description: '', member_count: 2, calendar_id: null, lead_id: null, assignment_mode: 'push', tier: 'L1',
+    created_at: stamp, updated_at: stamp,
+  },
 ];
 export const categories: Category[] = [
   {
@@ -45,7 +49,7 @@ export function ticket(over: Partial<TicketView> = {}): TicketView {
     status: 'open', urgency: 2, impact: 2, priority: 'P3', category_id: CATEGORY_ID, tags: ['vpn'], channel: 'email',
     requester_id: REQUESTER_ID, organization_id: null, team_id: TEAM_ID, assignee_id: null, tier: 'L1',
     equipment: { brand: 'Dell', model: 'Latitude 5440' }, merged_into_id: null, created_at: stamp, updated_at: stamp,
-    first_response_at: null, resolved_at: null, closed_at: null, sla: null,
+    first_response_at: null, resolved_at: null, closed_at: null, sla: null, routing: null,
     requester: { id: REQUESTER_ID, name: 'Jean Martin', email: 'jean.martin@client.example' },
     ...over,
   };
@@ -94,6 +98,7 @@ export function mockApi(routes: Route[] = []) {
     ['GET', '/api/v1/teams', () => ({ body: { data: teams } })],
     ['GET', '/api/v1/categories', () => ({ body: { data: categories } })],
     ['GET', /^\/api\/v1\/tickets\/[^/]+\/followers$/, () => ({ body: { data: [] } })],
+    ['GET', '/api/v1/skills', () => ({ body: { data: [] } })],
   ];
   const fn = vi.fn(async (input: string, init?: RequestInit) => {
     const url = new URL(input, 'http://relais.test');
