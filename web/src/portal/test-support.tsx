@@ -101,6 +101,7 @@ export function buildTicket(over: Partial<Ticket> = {}): Ticket {
     resolved_at: null,
     closed_at: null,
     sla: null,
+    routing: null,
     ...over,
   };
 }

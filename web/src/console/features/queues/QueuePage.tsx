@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { useCurrentUser } from '../../../shared/auth/session';
 import { useT } from '../../../shared/i18n/I18nProvider';
+import { NextTicketPanel, type NextTicketHandle } from '../routing/NextTicket';
 import { useQueues, useTicketList, useUpdateView, useViews, type QueueCount } from './api';
 import { FilterBar } from './FilterBar';
 import {
@@ -82,6 +83,7 @@ export function QueuePage({ queue, viewId }: { queue?: string; viewId?: string }
 
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const nextTicket = useRef<NextTicketHandle>(null);
 
   useListKeyboard({
     move(delta) {
@@ -104,6 +106,7 @@ export function QueuePage({ queue, viewId }: { queue?: string; viewId?: string }
     },
     focusSearch: () => searchRef.current?.focus(),
     showHelp: () => setDialog('help'),
+    nextTicket: () => nextTicket.current?.take(),
   });
 
   const view = kind === 'view' ? views.data?.find((v) => v.id === key) : undefined;
@@ -114,10 +117,11 @@ export function QueuePage({ queue, viewId }: { queue?: string; viewId?: string }
   );
   const updateView = useUpdateView();
 
+  const next = <NextTicketPanel ref={nextTicket} />;
   const sidebar = queues.data ? (
-    <QueueSidebar queues={queues.data} currentKey={key} currentKind={kind} sharedIds={sharedIds} />
+    <QueueSidebar queues={queues.data} currentKey={key} currentKind={kind} sharedIds={sharedIds} top={next} />
   ) : (
-    <div className="queue-sidebar" />
+    <div className="queue-sidebar">{next}</div>
   );
 
   if (!current) {

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { useT } from '../../../shared/i18n/I18nProvider';
 import { isBuiltinQueue, type QueueCount } from './api';
@@ -49,12 +50,15 @@ export function QueueSidebar({
   currentKey,
   currentKind,
   sharedIds,
+  top,
 }: {
   queues: readonly QueueCount[];
   currentKey: string;
   currentKind: QueueCount['kind'];
   /** Views shared by someone else, marked as such. */
   sharedIds: ReadonlySet<string>;
+  /** Above the queues: "Next ticket". */
+  top?: ReactNode;
 }) {
   const t = useT();
   const builtins = queues.filter((q) => q.kind === 'builtin');
@@ -62,6 +66,7 @@ export function QueueSidebar({
   const isCurrent = (q: QueueCount) => q.key === currentKey && q.kind === currentKind;
   return (
     <nav className="queue-sidebar" aria-label={t('queues.nav')}>
+      {top}
       <h2 id="queues-builtin-heading">{t('queues.builtinHeading')}</h2>
       <ul aria-labelledby="queues-builtin-heading">
         {builtins.map((q) => (

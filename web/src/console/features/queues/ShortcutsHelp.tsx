@@ -7,6 +7,7 @@ const KEYS: ReadonlyArray<readonly [keys: readonly string[], action: MessageId]>
   [['k'], 'queues.shortcuts.previous'],
   [['Enter'], 'queues.shortcuts.open'],
   [['/'], 'queues.shortcuts.search'],
+  [['n'], 'routing.next.shortcut'],
   [['?'], 'queues.shortcuts.help'],
 ];
 

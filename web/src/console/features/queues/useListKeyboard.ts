@@ -7,6 +7,8 @@ export interface ListKeyboardActions {
   open(): boolean;
   focusSearch(): void;
   showHelp(): void;
+  /** n: take the next ticket (pull mode). */
+  nextTicket(): void;
 }
 
 const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
@@ -17,7 +19,8 @@ function isTyping(el: Element | null): boolean {
 }
 
 /**
- * The list's shortcuts, Gmail style: j/k move, Enter opens, / goes to the search, ? shows the help. They are
+ * The list's shortcuts, Gmail style: j/k move, Enter opens, / goes to the search, ? shows the help, n takes the
+ * next ticket. They are
  * ignored while typing in a field, with a modifier key held, and inside a dialog. Enter is taken only where it
  * would do nothing else: on the page itself or on a row of the list (a row's link opens the same ticket).
  */
@@ -45,6 +48,10 @@ export function useListKeyboard(actions: ListKeyboardActions): void {
         case '?':
           e.preventDefault();
           a.showHelp();
+          return;
+        case 'n':
+          e.preventDefault();
+          a.nextTicket();
           return;
         case 'Enter': {
           const onRow = !!target?.closest('[data-ticket-rows]');

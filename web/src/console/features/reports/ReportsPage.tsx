@@ -5,13 +5,15 @@ import { useCurrentUser } from '../../../shared/auth/session';
 import { useLocale, useT } from '../../../shared/i18n/I18nProvider';
 import { defaultPeriod, useCompliance } from './api';
 import { ComplianceTable } from './ComplianceTable';
+import { EscalationsReport } from './EscalationsReport';
 import './reports.css';
 
 const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
 
 /**
  * `/reports` (support managers and administrators): SLA compliance per month, team, priority and target over a
- * period (the last three months by default), months cut in the user's time zone, optionally for one team.
+ * period (the last three months by default), months cut in the user's time zone, optionally for one team; then
+ * escalations and the time tickets spend in each level, over the same period and team.
  */
 export function ReportsPage() {
   const t = useT();
@@ -73,6 +75,7 @@ export function ReportsPage() {
       {valid && report.isPending && <p className="muted">{t('common.loading')}</p>}
       {serverError && <p role="alert">{t('common.error', { message: serverError })}</p>}
       {report.data && <ComplianceTable report={report.data} busy={report.isFetching} />}
+      <EscalationsReport filters={{ ...period, timeZone, teamId }} enabled={valid} />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import type { Translation } from '../../../shared/i18n/catalogue';
 
-/** The reports page (support managers): SLA compliance. */
+/** The reports page (support managers): SLA compliance, escalations and time in each level. */
 export const en = {
   'reports.nav': 'Reports',
   'reports.title': 'Reports',
@@ -27,6 +27,26 @@ export const en = {
   'reports.col.median': 'Median time (business hours)',
   'reports.noTeam': 'No team',
   'reports.totals': 'Total for the period',
+  'reports.esc.title': 'Escalations and time in each level',
+  'reports.esc.intro': 'Stays in a level that started in the period: how long tickets stayed there (wall-clock time) and how they arrived. The totals count the tickets created in the period.',
+  'reports.esc.caption': 'Time in each level from {from} to {to}',
+  'reports.esc.empty': 'No ticket entered a level in this period.',
+  'reports.esc.col.tier': 'Level',
+  'reports.esc.col.periods': 'Stays',
+  'reports.esc.col.tickets': 'Tickets',
+  'reports.esc.col.median': 'Median time',
+  'reports.esc.col.p90': '90th percentile',
+  'reports.esc.col.avg': 'Mean time',
+  'reports.esc.col.up': 'Escalated up',
+  'reports.esc.col.down': 'Sent back down',
+  'reports.esc.col.transfer': 'Handed over',
+  'reports.esc.arrived': 'How they arrived',
+  'reports.esc.totals': 'Tickets created in the period',
+  'reports.esc.totals.tickets': 'Tickets',
+  'reports.esc.totals.escalated': 'Escalated tickets',
+  'reports.esc.totals.escalatedValue': '{count} ({percent})',
+  'reports.esc.totals.escalations': 'Escalations',
+  'reports.esc.totals.deEscalations': 'De-escalations',
 } as const;
 
 export const fr: Translation<typeof en> = {
@@ -55,4 +75,24 @@ export const fr: Translation<typeof en> = {
   'reports.col.median': 'Durée médiane (heures ouvrées)',
   'reports.noTeam': 'Sans équipe',
   'reports.totals': 'Total de la période',
+  'reports.esc.title': 'Escalades et temps passé par niveau',
+  'reports.esc.intro': 'Passages dans un niveau commencés sur la période : combien de temps les tickets y sont restés (temps calendaire) et comment ils y sont arrivés. Les totaux portent sur les tickets créés sur la période.',
+  'reports.esc.caption': 'Temps passé par niveau du {from} au {to}',
+  'reports.esc.empty': 'Aucun ticket n’est entré dans un niveau sur cette période.',
+  'reports.esc.col.tier': 'Niveau',
+  'reports.esc.col.periods': 'Passages',
+  'reports.esc.col.tickets': 'Tickets',
+  'reports.esc.col.median': 'Durée médiane',
+  'reports.esc.col.p90': '90e centile',
+  'reports.esc.col.avg': 'Durée moyenne',
+  'reports.esc.col.up': 'Escaladés',
+  'reports.esc.col.down': 'Redescendus',
+  'reports.esc.col.transfer': 'Transférés',
+  'reports.esc.arrived': 'Arrivée dans le niveau',
+  'reports.esc.totals': 'Tickets créés sur la période',
+  'reports.esc.totals.tickets': 'Tickets',
+  'reports.esc.totals.escalated': 'Tickets escaladés',
+  'reports.esc.totals.escalatedValue': '{count} ({percent})',
+  'reports.esc.totals.escalations': 'Escalades',
+  'reports.esc.totals.deEscalations': 'Redescentes',
 };

@@ -4,7 +4,8 @@ import { TICKET_STATUSES, TIERS } from '../../../shared/api/types';
 import { useCurrentUser } from '../../../shared/auth/session';
 import { useLocale, useT } from '../../../shared/i18n/I18nProvider';
 import { errorText, useUpdateTicket, type TicketView } from './api';
-import { buildPatch, currentValues, nextTier, type FieldKey, type FieldValues } from './properties';
+import type { EscalateMode } from './EscalateDialog';
+import { buildPatch, currentValues, type FieldKey, type FieldValues } from './properties';
 
 const LEVELS = [1, 2, 3] as const;
 
@@ -21,7 +22,7 @@ export function PropertiesForm({
   ticket: TicketView;
   readOnly: boolean;
   assigneeRef?: Ref<HTMLSelectElement>;
-  onEscalate: () => void;
+  onEscalate: (mode: EscalateMode) => void;
 }) {
   const t = useT();
   const { locale } = useLocale();
@@ -73,7 +74,8 @@ export function PropertiesForm({
   );
   const sortedCategories = [...(categories.data ?? [])].sort((a, b) => a.full_name[locale].localeCompare(b.full_name[locale], locale));
   const statuses = TICKET_STATUSES.filter((s) => s !== 'new' || ticket.status === 'new');
-  const canEscalate = nextTier(ticket.tier) !== null;
+  // The server refuses to move a resolved ticket: reopen it first.
+  const canMove = ticket.status !== 'resolved';
 
   return (
     <form className="properties stack" onSubmit={submit} aria-labelledby="properties-title">
@@ -154,9 +156,14 @@ export function PropertiesForm({
           >
             {t('ticket.properties.assignToMe')}
           </button>
-          <button type="button" className="btn btn-small" disabled={!canEscalate} onClick={onEscalate}>
+          <button type="button" className="btn btn-small" disabled={!canMove} onClick={() => onEscalate('up')}>
             {t('ticket.escalate.open')}
           </button>
+          {ticket.tier !== 'L1' && (
+            <button type="button" className="btn btn-small" disabled={!canMove} onClick={() => onEscalate('down')}>
+              {t('routing.deescalate.open')}
+            </button>
+          )}
         </div>
         <label className="field">
           <span>{t('ticket.field.category')}</span>

@@ -54,6 +54,10 @@ beforeEach(() => {
     }],
     ['POST', `${BASE}/merge`, () => ({ body: { source: { ...current, status: 'closed', merged_into_id: OTHER_ID }, survivor: other } })],
     ['POST', `${BASE}/links`, () => ({ status: 201, body: link })],
+    ['POST', `${BASE}/escalate`, () => {
+      current = { ...current, tier: 'L2', assignee_id: null };
+      return { body: current };
+    }],
   ]);
 });
 
@@ -114,7 +118,7 @@ describe('TicketPage', () => {
     await waitFor(() => expect(patches()).toEqual([{ assignee_id: ME_ID }]));
   });
 
-  it('runs the keyboard shortcuts: n, Escape, r, a, and e with a required reason', async () => {
+  it('runs the keyboard shortcuts: n, Escape, r, a, and e with a required handoff note', async () => {
     const user = userEvent.setup();
     renderPage();
     await screen.findByRole('heading', { level: 1 });
@@ -136,14 +140,18 @@ describe('TicketPage', () => {
     (document.activeElement as HTMLElement).blur();
 
     await user.keyboard('e');
-    const dialog = await screen.findByRole('dialog', { name: 'Escalader au niveau supérieur' });
-    expect(dialog.textContent).toContain('De N1 à N2.');
+    const dialog = await screen.findByRole('dialog', { name: 'Escalader le ticket' });
+    expect(dialog.textContent).toContain('Actuellement : N1 · Support N1.');
+    expect((within(dialog).getByRole('radio', { name: 'Le niveau supérieur (N2)' }) as HTMLInputElement).checked).toBe(true);
     const submit = within(dialog).getByRole('button', { name: 'Escalader' }) as HTMLButtonElement;
     expect(submit.disabled).toBe(true);
-    await user.type(within(dialog).getByRole('textbox', { name: 'Motif (obligatoire)' }), 'Besoin d’un accès admin');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Note de passage (obligatoire)' }), 'Besoin d’un accès admin');
     await user.click(submit);
-    await waitFor(() => expect(patches()).toEqual([{ tier: 'L2', reason: 'Besoin d’un accès admin' }]));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'POST').map((c) => [c.path, c.body])).toEqual([
+      [`${BASE}/escalate`, { note: 'Besoin d’un accès admin' }],
+    ]));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(patches()).toEqual([]);
   });
 
   it('announces entries that arrive live, not those loaded with the page', async () => {

@@ -5,9 +5,11 @@ import { api } from '../../../shared/api/client';
 import { useCurrentUser } from '../../../shared/auth/session';
 import { useT } from '../../../shared/i18n/I18nProvider';
 import { usePresence } from '../../../shared/realtime/RealtimeProvider';
+import { TakenNotice } from '../routing/NextTicket';
+import { RoutingPanel, WaitingBanner } from '../routing/RoutingPanel';
 import { errorText, ticketKeys, useTicketByNumber, useTimeline, type TicketView } from './api';
 import { Composer, type ComposerHandle } from './Composer';
-import { EscalateDialog } from './EscalateDialog';
+import { EscalateDialog, type EscalateMode } from './EscalateDialog';
 import { FollowersPanel } from './FollowersPanel';
 import { PresenceBar } from './PresenceBar';
 import { PropertiesForm } from './PropertiesForm';
@@ -45,7 +47,7 @@ function TicketScreen({ ticket }: { ticket: TicketView }) {
   const viewers = usePresence(ticket.id);
   const composer = useRef<ComposerHandle>(null);
   const assignee = useRef<HTMLSelectElement>(null);
-  const [escalating, setEscalating] = useState(false);
+  const [escalating, setEscalating] = useState<EscalateMode | null>(null);
   const readOnly = ticket.status === 'closed' || ticket.merged_into_id !== null;
 
   useTicketShortcuts({
@@ -62,7 +64,7 @@ function TicketScreen({ ticket }: { ticket: TicketView }) {
       }
     },
     e: () => {
-      if (!readOnly) setEscalating(true);
+      if (!readOnly && ticket.status !== 'resolved') setEscalating('up');
     },
   });
 
@@ -82,6 +84,8 @@ function TicketScreen({ ticket }: { ticket: TicketView }) {
       ) : (
         ticket.status === 'closed' && <p className="banner banner-warn">{t('ticket.closedNotice')}</p>
       )}
+      <TakenNotice ticket={ticket} />
+      <WaitingBanner ticket={ticket} />
       <PresenceBar viewers={viewers} meId={me.id} />
       <ShortcutHelp />
       <div className="ticket-layout">
@@ -113,8 +117,9 @@ function TicketScreen({ ticket }: { ticket: TicketView }) {
           )}
         </div>
         <aside className="ticket-side stack" aria-label={t('ticket.side')}>
-          <PropertiesForm ticket={ticket} readOnly={readOnly} assigneeRef={assignee} onEscalate={() => setEscalating(true)} />
+          <PropertiesForm ticket={ticket} readOnly={readOnly} assigneeRef={assignee} onEscalate={setEscalating} />
           <SlaPanel ticket={ticket} />
+          <RoutingPanel ticket={ticket} />
           <TagsEditor ticket={ticket} readOnly={readOnly} />
           <RelationsPanel ticket={ticket} readOnly={readOnly} />
           <RequesterPanel ticket={ticket} />
@@ -122,7 +127,7 @@ function TicketScreen({ ticket }: { ticket: TicketView }) {
         </aside>
       </div>
       <TimelineAnnouncer entries={timeline.data} meId={me.id} />
-      {escalating && <EscalateDialog ticket={ticket} onClose={() => setEscalating(false)} />}
+      {escalating && <EscalateDialog ticket={ticket} mode={escalating} onClose={() => setEscalating(null)} />}
     </div>
   );
 }

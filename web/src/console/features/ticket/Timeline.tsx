@@ -55,25 +55,29 @@ function TimelineItem({ entry, ticket }: { entry: TimelineEntry; ticket: TicketV
   );
   const isMessage = entry.kind === 'ticket.replied' || entry.kind === 'ticket.noted';
   const isOwnCreation = entry.kind === 'ticket.created' && entry.ticket_id === ticket.id;
+  // An escalation carries the handoff note for the next person: shown like an internal note, under its sentence.
+  const isHandoff = entry.kind === 'ticket.escalated';
 
-  if (isMessage || isOwnCreation) {
-    const internal = entry.visibility === 'internal' || entry.kind === 'ticket.noted';
+  if (isMessage || isOwnCreation || isHandoff) {
+    const internal = entry.visibility === 'internal' || entry.kind === 'ticket.noted' || isHandoff;
     const author = entry.actor.kind;
     const classes = ['entry', internal ? 'entry-internal' : 'entry-public', `entry-from-${author}`].join(' ');
     const body = isOwnCreation ? ticket.description : (entry.body ?? '');
-    const sentence = isOwnCreation ? sentences.rich(entry) : null;
+    const sentence = isOwnCreation || isHandoff ? sentences.rich(entry) : null;
+    const label = isHandoff
+      ? t('routing.handoff.label')
+      : internal ? t('ticket.timeline.internalNote') : isOwnCreation ? t('ticket.timeline.description') : t('ticket.timeline.publicReply');
     return (
       <li className={classes} data-entry-id={entry.id}>
         <div className="entry-header">
           <strong>{actorName(entry, t)}</strong>
           <span className={`author-role author-${author}`}>{t(`ticket.author.${author}`)}</span>
-          <span className={internal ? 'entry-label entry-label-internal' : 'entry-label'}>
-            {internal ? t('ticket.timeline.internalNote') : isOwnCreation ? t('ticket.timeline.description') : t('ticket.timeline.publicReply')}
-          </span>
+          <span className={internal ? 'entry-label entry-label-internal' : 'entry-label'}>{label}</span>
           {when}
           {fromMerged}
         </div>
         {sentence && <p className="entry-sentence">{sentence.text}</p>}
+        {sentence && sentence.details.length > 0 && <Details lines={sentence.details} />}
         {mail}
         {body.trim() ? <Markdown source={body} /> : isOwnCreation ? <p className="muted">{t('ticket.timeline.noDescription')}</p> : null}
         {extras}
@@ -96,13 +100,7 @@ function TimelineItem({ entry, ticket }: { entry: TimelineEntry; ticket: TicketV
         {when}
         {fromMerged}
       </p>
-      {sentence.details.length > 0 && (
-        <ul className="entry-details">
-          {sentence.details.map((line, i) => (
-            <li key={i}>{line}</li>
-          ))}
-        </ul>
-      )}
+      {sentence.details.length > 0 && <Details lines={sentence.details} />}
       {mail}
       {entry.kind === 'ticket.email_received' && entry.body?.trim() && (
         <details className="email-body">
@@ -112,5 +110,15 @@ function TimelineItem({ entry, ticket }: { entry: TimelineEntry; ticket: TicketV
       )}
       {extras}
     </li>
+  );
+}
+
+function Details({ lines }: { lines: readonly string[] }) {
+  return (
+    <ul className="entry-details">
+      {lines.map((line, i) => (
+        <li key={i}>{line}</li>
+      ))}
+    </ul>
   );
 }

@@ -3,6 +3,7 @@ import type { TimelineEntry } from '../../../shared/api/types';
 import type { MessageId } from '../../../shared/i18n/ids';
 import type { MessageValues } from '../../../shared/i18n/I18nProvider';
 import { emailOrigin, mailbox } from './email-data';
+import { autoAssignedSentence, routingEventSentence, routingReason } from './routing-sentence';
 import { slaEventSentence } from './sla-sentence';
 
 type T = (id: MessageId, values?: MessageValues) => string;
@@ -13,6 +14,8 @@ export interface SentenceDeps {
   agent(id: string | null): string | null;
   team(id: string | null): string | null;
   category(id: string | null): string | null;
+  /** A skill's name in the reader's language; `fallback`: the name written on the entry. */
+  skill(id: string, fallback: string | null): string;
   /** A link in the page, plain `#1042` in announcements. */
   ticketRef(number: number): ReactNode;
 }
@@ -160,6 +163,8 @@ export function eventSentence(entry: TimelineEntry, d: SentenceDeps): Sentence {
         to: statusLabel(t, data.to),
       });
     case 'ticket.assigned': {
+      const routed = autoAssignedSentence(entry, d);
+      if (routed) return s(routed.id, routed.values, routed.details);
       const from = str(data.from);
       const to = str(data.to);
       const name = (id: string) => d.agent(id) ?? t('ticket.actor.unknown');
@@ -232,6 +237,12 @@ export function eventSentence(entry: TimelineEntry, d: SentenceDeps): Sentence {
       if (removed.length) lines.push(t('ticket.change.followersRemoved', { count: removed.length, people: removed.join(', ') }));
       return s('ticket.event.followersChanged', {}, lines);
     }
+    case 'ticket.routed':
+    case 'ticket.queued':
+    case 'ticket.escalated': {
+      const routing = routingEventSentence(entry.kind, data, d);
+      return s(routing.id, routing.values, routing.details);
+    }
     case 'ticket.sla_changed':
     case 'ticket.sla_escalated':
     case 'ticket.notified':
@@ -262,6 +273,8 @@ const REASON_SHOWN_ELSEWHERE = new Set<TimelineEntry['kind']>([
 export function displayReason(entry: TimelineEntry, t: T): string | null {
   let reason = entry.reason?.trim() ?? '';
   if (!reason) return null;
+  const routing = routingReason(entry, t);
+  if (routing !== undefined) return routing;
   if (entry.kind === 'ticket.created' && /^Priority P\d from urgency \d × impact \d/.test(reason)) return null;
   if (REASON_SHOWN_ELSEWHERE.has(entry.kind)) return null;
   // Threading decisions are written in English by the server; the reply's e-mail block explains them in full.

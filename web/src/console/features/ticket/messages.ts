@@ -121,11 +121,6 @@ export const en = {
   'ticket.properties.reset': 'Undo changes',
 
   'ticket.escalate.open': 'Escalate…',
-  'ticket.escalate.title': 'Escalate to the next level',
-  'ticket.escalate.fromTo': 'From {from} to {to}.',
-  'ticket.escalate.reason': 'Reason (required)',
-  'ticket.escalate.submit': 'Escalate',
-  'ticket.escalate.top': 'This ticket is already at the highest level.',
 
   'ticket.tags.title': 'Tags',
   'ticket.tags.none': 'No tags.',
@@ -417,11 +412,6 @@ export const fr: Translation<typeof en> = {
   'ticket.properties.reset': 'Annuler les modifications',
 
   'ticket.escalate.open': 'Escalader…',
-  'ticket.escalate.title': 'Escalader au niveau supérieur',
-  'ticket.escalate.fromTo': 'De {from} à {to}.',
-  'ticket.escalate.reason': 'Motif (obligatoire)',
-  'ticket.escalate.submit': 'Escalader',
-  'ticket.escalate.top': 'Ce ticket est déjà au niveau le plus élevé.',
 
   'ticket.tags.title': 'Étiquettes',
   'ticket.tags.none': 'Aucune étiquette.',

@@ -55,8 +55,3 @@ export function buildPatch(ticket: Ticket, edits: Partial<FieldValues>): UpdateT
   if (model !== undefined) patch.equipment_model = orNull(model);
   return patch;
 }
-
-/** The next support tier up, or null at the top. */
-export function nextTier(tier: Ticket['tier']): Ticket['tier'] | null {
-  return tier === 'L1' ? 'L2' : tier === 'L2' ? 'L3' : null;
-}

@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { useNames } from '../../../shared/api/lookups';
 import type { TimelineEntry } from '../../../shared/api/types';
 import { useT } from '../../../shared/i18n/I18nProvider';
+import { useSkillName } from '../routing/skills';
 import { eventSentence, type SentenceDeps } from './event-sentence';
 
 /** Formats a message whose values may be React nodes (links), keeping React keys stable. */
@@ -24,6 +25,7 @@ export function useRich() {
 export function useSentences() {
   const t = useT();
   const names = useNames();
+  const skill = useSkillName();
   const rich = useRich();
   return {
     rich: useCallback(
@@ -31,19 +33,20 @@ export function useSentences() {
         const deps: SentenceDeps = {
           t,
           ...names,
+          skill,
           ticketRef: (n) => <Link href={`/tickets/${n}`}>#{n}</Link>,
         };
         const s = eventSentence(entry, deps);
         return { text: rich(s.id, s.values), details: s.details };
       },
-      [t, names, rich],
+      [t, names, skill, rich],
     ),
     plain: useCallback(
       (entry: TimelineEntry) => {
-        const s = eventSentence(entry, { t, ...names, ticketRef: (n) => `#${n}` });
+        const s = eventSentence(entry, { t, ...names, skill, ticketRef: (n) => `#${n}` });
         return t(s.id, s.values as Record<string, string>);
       },
-      [t, names],
+      [t, names, skill],
     ),
   };
 }
