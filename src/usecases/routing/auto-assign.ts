@@ -109,12 +109,14 @@ async function assign(
   sql: Sql, deps: Deps, ticket: Ticket, r: RankingResult, need: readonly NamedSkill[], trigger: AssignTrigger,
   waitingSince: Date | null, now: Date,
 ): Promise<AutoAssignResult> {
-  const waited = waitingSince ? ` after waiting ${Math.max(1, Math.round((now.getTime() - waitingSince.getTime()) / 60_000))} min` : '';
+  const waitedMinutes = waitingSince ? Math.max(1, Math.round((now.getTime() - waitingSince.getTime()) / 60_000)) : null;
+  const waited = waitedMinutes ? ` after waiting ${waitedMinutes} min` : '';
+  const data = decisionData(trigger, r, need);
   const applied = await applyTicketChanges(sql, deps, ticket, { assigneeId: r.chosen!.id }, {
     actor: { kind: 'system', id: null },
     reason: sentence(`${r.explanation}${waited}`),
     source: { kind: 'routing', id: trigger, name: 'Automatic assignment' },
-    data: decisionData(trigger, r, need),
+    data: { routing: { ...(data.routing as object), waited_minutes: waitedMinutes } },
   });
   await clearWaiting(sql, ticket.id);
   return { ticket: (await findTicket(sql, { id: applied.ticket.id }))!, assigned: true };

@@ -93,7 +93,7 @@ export async function deEscalateTicket(deps: Deps, p: Principal, ref: string, in
       const back = await previousLowerPeriod(sql, ticket.id, ticket.tier);
       if (!back) throw notAllowed('The ticket never came from a lower level: name the level or team to send it to.', 'tier');
       tier = back.tier;
-      teamId = back.team_id;
+      teamId ??= back.team_id;
     }
     if (tier >= ticket.tier) throw notAllowed(`${tier} is not below the ticket's level ${ticket.tier}.`, 'tier');
     teamId ??= (await findTeamByTier(sql, tier))?.id ?? ticket.teamId;

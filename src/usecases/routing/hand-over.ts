@@ -32,7 +32,12 @@ export async function handOverUntouched(sql: Sql, deps: Deps, agent: AgentRow): 
   for (const id of await untouchedTicketIds(sql, agent.id)) {
     const ticket = (await findTicket(sql, { id }))!;
     const toDelegate = delegate?.active && (!ticket.teamId || delegate.team_ids.includes(ticket.teamId)) ? delegate : undefined;
-    const common = { actor: { kind: 'system' as const, id: null }, source: SOURCE, route: false, data: { routing: { trigger: 'redistributed', from: { id: agent.id, name: agent.name } } } };
+    const routing = {
+      trigger: 'redistributed', from: { id: agent.id, name: agent.name }, why: ooo ? 'out_of_office' : 'offline',
+      ooo_until: ooo ? (agent.ooo_until?.toISOString() ?? null) : null,
+      delegate: delegate ? { id: delegate.id, name: delegate.name, used: Boolean(toDelegate) } : null,
+    };
+    const common = { actor: { kind: 'system' as const, id: null }, source: SOURCE, route: false, data: { routing } };
     if (toDelegate) {
       await applyTicketChanges(sql, deps, ticket, { assigneeId: toDelegate.id }, {
         ...common, reason: `${why}; not touched since assigned: handed to their delegate ${toDelegate.name}.`,

@@ -28,7 +28,8 @@ export async function takeNextTicket(deps: Deps, p: Principal, input: { teamId?:
     const [me] = await lockCandidates(sql, [agent.id]);
     if (!me) throw new DomainError('AGENT_NOT_FOUND', 'Your agent account is not active.');
     if (me.capacity !== null && me.open_tickets >= me.capacity) {
-      throw new DomainError('AT_CAPACITY', `You have ${me.open_tickets} open tickets, your capacity is ${me.capacity}: finish one first.`);
+      throw new DomainError('AT_CAPACITY', `You have ${me.open_tickets} open tickets, your capacity is ${me.capacity}: finish one first.`,
+        [{ path: 'capacity', message: `${me.open_tickets}/${me.capacity}` }]);
     }
     const next = await lockNextForAgent(sql, agent.id, input.teamId ?? null);
     if (!next) return { ticket: null, explanation: 'No unassigned ticket you can take is waiting in your teams.', waiting: 0 };
