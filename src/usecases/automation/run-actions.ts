@@ -8,6 +8,7 @@ import type { Actor, NewTimelineEntry } from '../../domain/timeline.js';
 import type { Sql } from '../../store/db.js';
 import { findNotifyTargets, insertNotification } from '../../store/notifications.js';
 import { findRequesterById } from '../../store/requesters.js';
+import { findTeamByTier } from '../../store/teams.js';
 import { appendTimeline, updateTicket } from '../../store/tickets.js';
 import { queueAgentNotice } from '../email/agent-notice.js';
 import { queueTicketMail } from '../email/notify.js';
@@ -108,8 +109,9 @@ async function changeRequestFor(sql: Sql, t: Ticket, a: TicketAction): Promise<T
     case 'escalate_tier': {
       const next = TIERS[TIERS.indexOf(t.tier) + 1];
       if (!next) throw new DomainError('CONFLICT', `the ticket is already at ${t.tier}, the highest tier`);
-      // The assignee holds the lower tier: the ticket goes back to its team's queue for the next tier.
-      return { tier: next, assigneeId: null };
+      // The assignee holds the lower tier: the ticket goes to the team working at the next tier (or stays in its
+      // team when there is none) and is routed there.
+      return { tier: next, assigneeId: null, teamId: (await findTeamByTier(sql, next))?.id ?? t.teamId };
     }
     case 'add_tags':
       return { tags: normalizeTags([...t.tags, ...a.tags]) };
