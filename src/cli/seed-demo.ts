@@ -13,6 +13,7 @@ import { listSkills } from '../store/skills.js';
 import type { Database, Sql } from '../store/db.js';
 import { createCategory } from '../usecases/admin/create-category.js';
 import { createTeam } from '../usecases/admin/create-team.js';
+import { seedDemoAvailability } from './demo-data/availability.js';
 import { ensureDefaultCalendar } from '../usecases/calendars/default-calendar.js';
 import { makeDeps, type Deps } from '../usecases/deps.js';
 import { ensureDefaultSkills } from '../usecases/skills/default-skills.js';
@@ -107,6 +108,7 @@ async function seedDemo(base: Deps, ticketCount: number): Promise<SeedDemoResult
     await seedDemoSla(deps, ids.agents.get(AGENTS[0]!.key)!, ids);
     await playEvents(deps, clock, plan, ids);
     await seedDemoRouting(deps, ids.agents.get(AGENTS[0]!.key)!, ids);
+    await seedDemoAvailability(sql, ids, now);
     await seedDemoAutomations(deps, sql, ids.agents.get(AGENTS[0]!.key)!);
   });
   const [admin, manager, l1] = [AGENTS[0]!, AGENTS.find((a) => a.role === 'manager')!, AGENTS.find((a) => a.tier === 'L1')!];
