@@ -126,7 +126,7 @@ export async function decisionBench(desk: Desk, n: number, warmUp: number, r: ()
   const load: number[] = [];
   for (let i = 0; i < 30; i++) {
     const t0 = performance.now();
-    await loadTeamCandidates(desk.db, desk.teamId);
+    await loadTeamCandidates(desk.db, desk.teamId, []);
     load.push(performance.now() - t0);
   }
   const sizes = (await desk.db.one<{ reason: number; data: number }>(

@@ -28,18 +28,26 @@ export interface CandidateRow {
   skills: NamedSkill[];
 }
 
-const CANDIDATE_SELECT = `SELECT a.id, a.name, a.tier, a.availability, a.time_zone, a.working_hours, a.capacity, a.ooo_from,
-  a.ooo_until, a.ooo_delegate_id, a.last_assigned_at, ${OPEN_LOAD} AS open_tickets,
-  coalesce((SELECT jsonb_agg(jsonb_build_object('skill_id', s.id, 'name', s.name_en, 'level', x.level))
-    FROM agent_skills x JOIN skills s ON s.id = x.skill_id WHERE x.agent_id = a.id AND s.active), '[]') AS skills
-  FROM agents a`;
+/**
+ * `skills` holds only the skills asked about (the ticket's required ones): that is all ranking reads, and reading
+ * every agent's whole list cost more than the rest of the decision for a team of 1,000 (BENCHMARKS.md).
+ */
+function candidateSelect(skillIds: readonly string[], param: string): string {
+  const skills = skillIds.length
+    ? `coalesce((SELECT jsonb_agg(jsonb_build_object('skill_id', s.id, 'name', s.name_en, 'level', x.level))
+        FROM agent_skills x JOIN skills s ON s.id = x.skill_id
+        WHERE x.agent_id = a.id AND x.skill_id = ANY(${param}::uuid[]) AND s.active), '[]')`
+    : `'[]'::jsonb`;
+  return `SELECT a.id, a.name, a.tier, a.availability, a.time_zone, a.working_hours, a.capacity, a.ooo_from,
+    a.ooo_until, a.ooo_delegate_id, a.last_assigned_at, ${OPEN_LOAD} AS open_tickets, ${skills} AS skills FROM agents a`;
+}
 
-/** The team's active agents with their availability, skills and open load, by name. */
-export async function loadTeamCandidates(sql: Sql, teamId: string): Promise<CandidateRow[]> {
+/** The team's active agents with their availability, the asked-about skills they hold and open load, by name. */
+export async function loadTeamCandidates(sql: Sql, teamId: string, skillIds: readonly string[]): Promise<CandidateRow[]> {
   return sql.query<CandidateRow>(
-    `${CANDIDATE_SELECT} WHERE a.active AND EXISTS (SELECT 1 FROM agent_teams m WHERE m.agent_id = a.id AND m.team_id = $1)
+    `${candidateSelect(skillIds, '$2')} WHERE a.active AND EXISTS (SELECT 1 FROM agent_teams m WHERE m.agent_id = a.id AND m.team_id = $1)
      ORDER BY a.name, a.id`,
-    [teamId],
+    skillIds.length ? [teamId, skillIds] : [teamId],
   );
 }
 
@@ -49,10 +57,11 @@ export async function loadTeamCandidates(sql: Sql, teamId: string): Promise<Cand
  * last_assigned_at), so a concurrent assignment to one of them has either committed, and is counted here, or
  * waits for this transaction: two processes cannot both fill an agent's last free place.
  */
-export async function lockCandidates(sql: Sql, agentIds: readonly string[]): Promise<CandidateRow[]> {
+export async function lockCandidates(sql: Sql, agentIds: readonly string[], skillIds: readonly string[]): Promise<CandidateRow[]> {
   if (!agentIds.length) return [];
   await sql.query('SELECT id FROM agents WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [agentIds]);
-  return sql.query<CandidateRow>(`${CANDIDATE_SELECT} WHERE a.id = ANY($1::uuid[]) AND a.active ORDER BY a.name, a.id`, [agentIds]);
+  return sql.query<CandidateRow>(`${candidateSelect(skillIds, '$2')} WHERE a.id = ANY($1::uuid[]) AND a.active ORDER BY a.name, a.id`,
+    skillIds.length ? [agentIds, skillIds] : [agentIds]);
 }
 
 /** Skill names for explanations, active or not. */

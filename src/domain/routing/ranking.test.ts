@@ -21,7 +21,7 @@ describe('rankCandidates', () => {
     expect(r.chosen?.name).toBe('Camille Martin');
     expect(r.ranked.map((c) => c.name)).toEqual(['Camille Martin', 'Zoé']);
     expect(r.explanation).toBe(
-      'assigned to Camille Martin: Cisco level 3, 2 open tickets, on shift until 18:00; skipped Luc (offline), Inès (at capacity), Hugo (missing skill: Cisco 3, has 1)');
+      'assigned to Camille Martin: Cisco level 3, 2 open tickets, on shift until 18:00; skipped Inès (at capacity), Luc (offline), Hugo (missing skill: Cisco 3, has 1)');
   });
 
   it('breaks load ties by the longest since the last assignment (never assigned first), then by name', () => {
@@ -41,8 +41,8 @@ describe('rankCandidates', () => {
     expect(r.chosen).toBeNull();
     expect(r.skipped.map((s) => s.reason)).toEqual(['missing_skill', 'missing_skill', 'missing_skill']);
     const free = rankCandidates([agent('Away', { status: 'away' }), agent('Night', { onShift: false }), agent('Holiday', { outOfOffice: true })], []);
-    expect(free.skipped.map((s) => s.reason)).toEqual(['away', 'off_shift', 'out_of_office']);
-    expect(free.explanation).toBe('no agent available; waiting in the team queue: Away (away), Night (off shift), Holiday (out of office)');
+    expect(free.skipped.map((s) => s.reason)).toEqual(['off_shift', 'away', 'out_of_office']);
+    expect(free.explanation).toBe('no agent available; waiting in the team queue: Night (off shift), Away (away), Holiday (out of office)');
     expect(r.explanation).toContain('no agent available with Linux 2, SQL 1');
   });
 });
@@ -98,6 +98,19 @@ describe('fairness simulation: 1,000 tickets over 20 agents with mixed skills', 
     }
     expect(maxSpread).toBeLessThanOrEqual(2.5);
     expect(agents.every((a) => a.openTickets <= 6)).toBe(true);
+  });
+});
+
+describe('long teams', () => {
+  it('names the first few skipped agents, most telling first, and counts the rest by reason', () => {
+    const team = [
+      ...Array.from({ length: 10 }, (_, i) => agent(`Off ${i}`, { status: 'offline' })),
+      ...Array.from({ length: 5 }, (_, i) => agent(`Full ${i}`, { openTickets: 5 })),
+    ];
+    const r = rankCandidates(team, []);
+    expect(r.explanation).toBe('no agent available; waiting in the team queue: Full 0 (at capacity), Full 1 (at capacity), '
+      + 'Full 2 (at capacity), Full 3 (at capacity), Full 4 (at capacity), Off 0 (offline), Off 1 (offline), Off 2 (offline), '
+      + '7 more (7 offline)');
   });
 });
 

@@ -85,6 +85,16 @@ const SKIP_TEXT: Record<SkipReason, string> = {
   missing_skill: 'missing skill', below_tier: 'level',
 };
 
+/** Skip reasons, most telling first; and how many skipped agents the explanation names before counting. */
+const SKIP_ORDER: readonly SkipReason[] = ['at_capacity', 'off_shift', 'away', 'offline', 'out_of_office', 'below_tier', 'missing_skill'];
+const NAMED_IN_TEXT = 8;
+
+function countRest(rest: readonly Skipped[]): string {
+  const counts = new Map<SkipReason, number>();
+  for (const s of rest) counts.set(s.reason, (counts.get(s.reason) ?? 0) + 1);
+  return SKIP_ORDER.filter((r) => counts.has(r)).map((r) => `${counts.get(r)} ${SKIP_TEXT[r]}`).join(', ');
+}
+
 function describeChoice(c: Candidate, need: readonly NamedSkill[]): string {
   const levels = new Map(c.skills.map((s) => [s.skill_id, s.level]));
   const skills = need.map((s) => `${s.name} level ${levels.get(s.skill_id)}`);
@@ -107,7 +117,10 @@ export function rankCandidates(candidates: readonly Candidate[], need: readonly 
   }
   const ranked = eligible.sort(compareCandidates);
   const chosen = ranked[0] ?? null;
-  const skips = skipped.map((s) => `${s.candidate.name} (${SKIP_TEXT[s.reason]}${s.detail ? `: ${s.detail}` : ''})`);
+  // Those who could have taken it but for their availability come first: they say what the ticket waits on.
+  skipped.sort((a, b) => SKIP_ORDER.indexOf(a.reason) - SKIP_ORDER.indexOf(b.reason));
+  const skips = skipped.slice(0, NAMED_IN_TEXT).map((s) => `${s.candidate.name} (${SKIP_TEXT[s.reason]}${s.detail ? `: ${s.detail}` : ''})`);
+  if (skipped.length > NAMED_IN_TEXT) skips.push(`${skipped.length - NAMED_IN_TEXT} more (${countRest(skipped.slice(NAMED_IN_TEXT))})`);
   const explanation = chosen
     ? `assigned to ${chosen.name}: ${describeChoice(chosen, need)}${skips.length ? `; skipped ${skips.join(', ')}` : ''}`
     : `no agent available${need.length ? ` with ${need.map((s) => `${s.name} ${s.level}`).join(', ')}` : ''}; waiting in the team queue${skips.length ? `: ${skips.join(', ')}` : ''}`;

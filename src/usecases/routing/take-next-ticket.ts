@@ -25,7 +25,7 @@ export async function takeNextTicket(deps: Deps, p: Principal, input: { teamId?:
   const agent = requireAgent(p, 'agent', 'tickets:write');
   const result = await deps.db.tx(async (sql): Promise<NextTicketResult> => {
     // Locking their own row first orders this with automatic assignments to them: capacity holds either way.
-    const [me] = await lockCandidates(sql, [agent.id]);
+    const [me] = await lockCandidates(sql, [agent.id], []);
     if (!me) throw new DomainError('AGENT_NOT_FOUND', 'Your agent account is not active.');
     if (me.capacity !== null && me.open_tickets >= me.capacity) {
       throw new DomainError('AT_CAPACITY', `You have ${me.open_tickets} open tickets, your capacity is ${me.capacity}: finish one first.`,
@@ -36,7 +36,8 @@ export async function takeNextTicket(deps: Deps, p: Principal, input: { teamId?:
     const ticket = (await findTicket(sql, { id: next.id }))!;
     const team = ticket.teamId ? await findTeam(sql, ticket.teamId) : undefined;
     const skills = await namedSkills(sql, ticket.routing?.requiredSkills ?? []);
-    const held = new Map(me.skills.map((s) => [s.skill_id, s.level]));
+    const [mine] = await lockCandidates(sql, [agent.id], skills.map((s) => s.skill_id));
+    const held = new Map((mine ?? me).skills.map((s) => [s.skill_id, s.level]));
     const explanation = [
       `Taken with "Next ticket" by ${me.name}: ${ticket.priority}, the most urgent of ${next.waiting} waiting${team ? ` in ${team.name}` : ''} they can take`,
       skills.length ? `; needs ${skills.map((s) => `${s.name} ${s.level} (has ${held.get(s.skill_id)})`).join(', ')}` : '',

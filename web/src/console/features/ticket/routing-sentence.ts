@@ -48,14 +48,20 @@ function skillList(v: unknown, d: RoutingSentenceDeps): string {
     .join(', ');
 }
 
-/** "Luc Bernard (offline), Inès Roy (at capacity)" from `[{ name, reason }]`. */
-function skippedList(v: unknown, t: T): string {
-  return records(v)
+/**
+ * "Luc Bernard (offline), Inès Roy (at capacity)" from `[{ name, reason }]`; in a large team the server names the
+ * first twenty and gives the total (`skipped_total`), the rest is counted.
+ */
+function skippedList(v: unknown, t: T, total?: unknown): string {
+  const named = records(v);
+  const list = named
     .map((s) => {
       const reason = oneOf(SKIPS, s.reason);
       return t('routing.skipped.one', { name: str(s.name) ?? '?', reason: reason ? t(`routing.skip.${reason}`) : String(s.reason ?? '?') });
-    })
-    .join(', ');
+    });
+  const more = typeof total === 'number' ? total - named.length : 0;
+  if (more > 0) list.push(t('routing.skipped.more', { count: more }));
+  return list.join(', ');
 }
 
 /** One condition that matched, as the rule engine wrote it ("brand Cisco", "keyword «switch»"). */
@@ -111,7 +117,7 @@ export function routingEventSentence(
       const routing = isRecord(data.routing) ? data.routing : {};
       if (routing.mode === 'pull') return { id: 'routing.event.queuedPull', values: { team }, details: [] };
       const skills = skillList(routing.required_skills, d);
-      const skipped = skippedList(routing.skipped, t);
+      const skipped = skippedList(routing.skipped, t, routing.skipped_total);
       return {
         id: skills ? 'routing.event.queuedSkills' : 'routing.event.queued',
         values: { team, skills },
@@ -154,7 +160,7 @@ export function autoAssignedSentence(entry: TimelineEntry, d: RoutingSentenceDep
   const until = str(chosen.shift_ends_at);
   const waited = /after waiting (\d+) min\.?$/.exec(entry.reason ?? '');
   const skills = skillList(routing.required_skills, d);
-  const skipped = skippedList(routing.skipped, t);
+  const skipped = skippedList(routing.skipped, t, routing.skipped_total);
   const facts = [
     skills || null,
     capacity === null ? t('routing.fact.load', { count: open }) : t('routing.fact.loadOf', { count: open, capacity }),
