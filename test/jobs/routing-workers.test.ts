@@ -6,9 +6,7 @@
  *   the freed places to waiting tickets, still never over capacity;
  * - the same races inside one process (both engines).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/store/db.js';
 import { migrate } from '../../src/store/migrate.js';
@@ -17,10 +15,9 @@ import { makeDeps, type Deps } from '../../src/usecases/deps.js';
 import { sweepRouting } from '../../src/usecases/routing/dispatch-waiting.js';
 import { eventually } from '../email/support.js';
 import { buildAgent, buildRequester, buildTeam, type BuiltAgent } from '../support/factories.js';
-import { freePort } from '../support/free-port.js';
+import { serveProcess } from '../support/serve-process.js';
 import { freshPgDatabaseUrl, testDatabase, testEngine } from '../support/harness.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const children = new Set<ChildProcess>();
 afterAll(() => {
   for (const c of children) c.kill('SIGKILL');
@@ -60,24 +57,10 @@ async function state(db: Database, teamId: string) {
   return { maxLoad: Math.max(...loads.map((l) => l.open)), twice: twice!.n, waiting: waiting!.n, assigned: assigned!.n };
 }
 
-/** `relais serve` from source on a PostgreSQL database, running the scheduler every second. */
 async function serve(databaseUrl: string): Promise<{ child: ChildProcess; port: number }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn',
-      RELAIS_SCHEDULER_SECONDS: '1', RELAIS_MAINTENANCE_INTERVAL_MINUTES: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.add(child);
-  let out = '';
-  child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
-  child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
-  await eventually(async () => {
-    if (child.exitCode !== null) throw new Error(`relais serve exited:\n${out}`);
-    return out.includes('Relais is running at');
-  }, 90_000);
-  return { child, port };
+  const served = await serveProcess(databaseUrl);
+  children.add(served.child);
+  return served;
 }
 
 async function post(port: number, token: string, url: string, body: object): Promise<Record<string, unknown>> {

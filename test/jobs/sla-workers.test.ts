@@ -5,9 +5,7 @@
  * - a deadline that passed while Relais was stopped is announced once when it starts again (both engines);
  * - two sweeps racing in one process never announce twice (both engines).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/http/app.js';
 import { openDatabase, type Database } from '../../src/store/db.js';
@@ -18,10 +16,9 @@ import { createPolicy } from '../../src/usecases/sla/manage-sla-policies.js';
 import { sweepSla } from '../../src/usecases/sla/sweep-sla.js';
 import { eventually } from '../email/support.js';
 import { buildAgent, buildRequester, buildTeam, type BuiltAgent } from '../support/factories.js';
-import { freePort } from '../support/free-port.js';
+import { serveProcess } from '../support/serve-process.js';
 import { freshPgDatabaseUrl, testConfig, testDatabase, testEngine } from '../support/harness.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const children = new Set<ChildProcess>();
 afterAll(() => {
   for (const c of children) c.kill('SIGKILL');
@@ -84,23 +81,9 @@ function expectOnce(c: Awaited<ReturnType<typeof escalationCounts>>, tickets: nu
   expect(c.tagged).toBe(tickets);
 }
 
-/** `relais serve` from source on a PostgreSQL database, running the scheduler every second. */
 async function serve(databaseUrl: string): Promise<ChildProcess> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn',
-      RELAIS_SCHEDULER_SECONDS: '1', RELAIS_MAINTENANCE_INTERVAL_MINUTES: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const { child } = await serveProcess(databaseUrl);
   children.add(child);
-  let out = '';
-  child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
-  child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
-  await eventually(async () => {
-    if (child.exitCode !== null) throw new Error(`relais serve exited:\n${out}`);
-    return out.includes('Relais is running at');
-  }, 90_000);
   return child;
 }
 

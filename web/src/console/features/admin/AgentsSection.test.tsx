@@ -162,7 +162,7 @@ describe('AgentsSection', () => {
     // The new skill row is empty: inline error, focus on it, nothing sent.
     const third = within(form).getByRole('combobox', { name: 'Compétence 3' });
     expect(document.activeElement).toBe(third);
-    expect(within(form).getByText('Obligatoire')).toBeTruthy();
+    expect(within(form).getByText('Choisissez une compétence ou retirez la ligne.')).toBeTruthy();
     expect(calls.filter((c) => c.method === 'PATCH')).toEqual([]);
     // Active skills only, domains and brands apart, in French.
     const groups = within(third).getAllByRole('group');

@@ -1,60 +1,14 @@
 import { useId } from 'react';
-import { useLocale, useT } from '../../../shared/i18n/I18nProvider';
-import { SKILL_KINDS, useSkillCatalogue, type Skill } from '../admin/skills/api';
-import { skillName } from '../admin/skills/names';
-import { SKILL_LEVELS, type RequiredSkill, type SkillLevel } from './api';
+import { useT } from '../../../shared/i18n/I18nProvider';
+import { SkillOptions, type SkillDraft as SkillRow } from '../admin/skills/AgentSkillsField';
+import { useSkillCatalogue } from '../admin/skills/api';
+import { SKILL_LEVELS, type SkillLevel } from './api';
 
-/** One row: a catalogue skill ('' until chosen) at a level; `key` keeps rows apart while editing. */
-export interface SkillRow {
-  key: number;
-  skill_id: string;
-  level: SkillLevel;
-}
-
-export const toRows = (skills: readonly RequiredSkill[]): SkillRow[] => skills.map((s, key) => ({ key, ...s }));
-export const toSkills = (rows: readonly SkillRow[]): RequiredSkill[] => rows.map(({ skill_id, level }) => ({ skill_id, level }));
-
-export function sameSkills(a: readonly RequiredSkill[], b: readonly RequiredSkill[]): boolean {
-  const key = (s: RequiredSkill) => `${s.skill_id}:${s.level}`;
-  return a.length === b.length && a.map(key).sort().join() === b.map(key).sort().join();
-}
-
-/** Errors by row key: a row without a skill, or a skill listed twice. */
-export function skillRowErrors(rows: readonly SkillRow[], t: ReturnType<typeof useT>): Record<number, string> {
-  const found: Record<number, string> = {};
-  const seen = new Set<string>();
-  for (const r of rows) {
-    if (!r.skill_id) found[r.key] = t('routing.skills.missing');
-    else if (seen.has(r.skill_id)) found[r.key] = t('routing.skills.duplicate');
-    seen.add(r.skill_id);
-  }
-  return found;
-}
-
-function SkillOptions({ catalogue, current }: { catalogue: readonly Skill[]; current: string }) {
-  const t = useT();
-  const { locale } = useLocale();
-  const byName = (a: Skill, b: Skill) => skillName(a, locale).localeCompare(skillName(b, locale), locale);
-  return (
-    <>
-      <option value="">{t('routing.skills.pick')}</option>
-      {SKILL_KINDS.map((kind) => {
-        // A deactivated skill is offered only to the row that already has it.
-        const offered = catalogue.filter((s) => s.kind === kind && (s.active || s.id === current)).sort(byName);
-        if (!offered.length) return null;
-        return (
-          <optgroup key={kind} label={t(`routing.skills.group.${kind}`)}>
-            {offered.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.active ? skillName(s, locale) : t('routing.skills.inactive', { name: skillName(s, locale) })}
-              </option>
-            ))}
-          </optgroup>
-        );
-      })}
-    </>
-  );
-}
+// Rows, their checks and the skill options are the agent form's (one skill editor, two layouts).
+export {
+  sameSkillRefs as sameSkills, skillDraftErrors as skillRowErrors, toDrafts as toRows, toRefs as toSkills,
+  type SkillDraft as SkillRow,
+} from '../admin/skills/AgentSkillsField';
 
 let nextKey = 1_000_000;
 

@@ -28,7 +28,7 @@ export function skillDraftErrors(drafts: readonly SkillDraft[], t: ReturnType<ty
   const found: Record<number, string> = {};
   const seen = new Set<string>();
   for (const d of drafts) {
-    if (!d.skill_id) found[d.key] = t('common.required');
+    if (!d.skill_id) found[d.key] = t('skills.rowMissing');
     else if (seen.has(d.skill_id)) found[d.key] = t('admin.agents.skillDuplicate');
     seen.add(d.skill_id);
   }
@@ -36,7 +36,7 @@ export function skillDraftErrors(drafts: readonly SkillDraft[], t: ReturnType<ty
 }
 
 /** The options of one row: active skills by kind, plus the row's own skill when it was deactivated since. */
-function SkillOptions({ catalogue, current }: { catalogue: readonly Skill[]; current: string }) {
+export function SkillOptions({ catalogue, current }: { catalogue: readonly Skill[]; current: string }) {
   const t = useT();
   const { locale } = useLocale();
   const byName = (a: Skill, b: Skill) => skillName(a, locale).localeCompare(skillName(b, locale), locale);

@@ -51,6 +51,7 @@ export const en = {
   'skills.holders.level': 'Level',
   'skills.holders.disabled': '{name} (account disabled)',
   'skills.pick': 'Choose a skill',
+  'skills.rowMissing': 'Choose a skill or remove the row.',
   'skills.inactiveOption': '{name} (inactive)',
   'skills.catalogueEmpty': 'The skill catalogue is empty: add skills in Administration › Skills.',
 } as const;
@@ -105,6 +106,7 @@ export const fr: Translation<typeof en> = {
   'skills.holders.level': 'Niveau',
   'skills.holders.disabled': '{name} (compte désactivé)',
   'skills.pick': 'Choisir une compétence',
+  'skills.rowMissing': 'Choisissez une compétence ou retirez la ligne.',
   'skills.inactiveOption': '{name} (inactive)',
   'skills.catalogueEmpty': 'Le catalogue de compétences est vide : ajoutez-en dans Administration › Compétences.',
 };
