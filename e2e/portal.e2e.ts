@@ -20,9 +20,10 @@ describe.skipIf(!!e2e().skip)('journey: a requester submits a ticket and sees th
     await screenshot(page, 'portal-tickets');
 
     await page.getByRole('link', { name: 'Nouveau ticket' }).first().click();
-    const word = uniqueWord('vpn');
-    await page.getByLabel(/^Objet/).fill(`Le VPN se déconnecte toutes les 5 minutes (${word})`);
-    await page.getByLabel(/^Description/).fill('Depuis ce matin, **impossible** de rester connecté au VPN.');
+    // A printer problem: the demo's routing rules send it to the L1 service desk, where the L1 agent answers.
+    const word = uniqueWord('imprimante');
+    await page.getByLabel(/^Objet/).fill(`Imprimante du 2e étage : bourrage papier (${word})`);
+    await page.getByLabel(/^Description/).fill('Depuis ce matin, **impossible** d’imprimer, même après avoir retiré le papier.');
     await screenshot(page, 'portal-new-ticket');
     await page.getByRole('button', { name: 'Envoyer le ticket' }).click();
     await page.getByRole('heading', { name: new RegExp(word) }).waitFor();
@@ -33,7 +34,7 @@ describe.skipIf(!!e2e().skip)('journey: a requester submits a ticket and sees th
     const agent = await apiAs(AGENT_L1);
     const ticket = await agent.get<{ id: string; channel: string }>(`/tickets/${number}`);
     expect(ticket.channel).toBe('portal');
-    const reply = `Bonjour, pouvez-vous redémarrer le client VPN ? (${word})`;
+    const reply = `Bonjour, pouvez-vous éteindre puis rallumer l’imprimante ? (${word})`;
     await agent.post(`/tickets/${ticket.id}/replies`, { body: reply });
     await agent.post(`/tickets/${ticket.id}/notes`, { body: `Note interne invisible (${word})` });
     await agent.dispose();
