@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useState } from 'react';
+import { usePopover } from '../../../shared/ui/usePopover';
 import { useIntl } from 'react-intl';
 import { useCurrentUser } from '../../../shared/auth/session';
 import { useT } from '../../../shared/i18n/I18nProvider';
@@ -38,10 +39,8 @@ export function AvailabilityToggle() {
   const update = useUpdateAvailability();
   const errorText = useApiErrorText();
   const nowText = useNowText();
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, wrapper, button, onKeyDown } = usePopover();
   const [dialog, setDialog] = useState(false);
-  const wrapper = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
   const panelId = useId();
   const name = useId();
   const a = availability.data;
@@ -50,22 +49,7 @@ export function AvailabilityToggle() {
   const ooo = a?.now.out_of_office ?? false;
   const label = ooo ? t('availability.outOfOffice') : t(`availability.status.${status}`);
 
-  useEffect(() => {
-    if (!open) return;
-    const outside = (e: MouseEvent) => {
-      if (wrapper.current && !wrapper.current.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', outside);
-    return () => document.removeEventListener('mousedown', outside);
-  }, [open]);
 
-  function onKeyDown(e: KeyboardEvent) {
-    if (e.key === 'Escape' && open) {
-      e.stopPropagation();
-      setOpen(false);
-      button.current?.focus();
-    }
-  }
 
   const line = a ? nowText(a) : null;
   return (

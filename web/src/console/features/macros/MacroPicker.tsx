@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { usePopover } from '../../../shared/ui/usePopover';
 import { Link } from 'wouter';
 import { useT } from '../../../shared/i18n/I18nProvider';
 import { useMacros, type Macro } from './api';
@@ -10,11 +11,9 @@ import './macros.css';
  */
 export function MacroPicker({ onPick, disabled }: { onPick: (m: Macro) => void; disabled?: boolean }) {
   const t = useT();
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, wrapper, button } = usePopover();
   const [q, setQ] = useState('');
   const [active, setActive] = useState(0);
-  const wrapper = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const listId = useId();
   // Fetched when the list opens, not with every ticket page.
@@ -25,14 +24,6 @@ export function MacroPicker({ onPick, disabled }: { onPick: (m: Macro) => void; 
     if (open) input.current?.focus();
   }, [open]);
   useEffect(() => setActive(0), [q]);
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (e: MouseEvent) => {
-      if (wrapper.current && !wrapper.current.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', onPointer);
-    return () => document.removeEventListener('mousedown', onPointer);
-  }, [open]);
 
   function close(focusButton: boolean) {
     setOpen(false);

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId } from 'react';
+import { usePopover } from '../../../shared/ui/usePopover';
 import { Link } from 'wouter';
 import { useFormat } from '../../../shared/i18n/format';
 import { useT } from '../../../shared/i18n/I18nProvider';
@@ -16,12 +17,10 @@ export function NotificationBell() {
   const t = useT();
   const qc = useQueryClient();
   const socket = useSocket();
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, wrapper, button, onKeyDown } = usePopover();
   const unread = useUnreadCount();
   const list = useNotifications(open);
   const mark = useMarkRead();
-  const wrapper = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
   const panelId = useId();
   const count = unread.data ?? 0;
 
@@ -33,22 +32,7 @@ export function NotificationBell() {
     [socket, qc],
   );
 
-  useEffect(() => {
-    if (!open) return;
-    const outside = (e: MouseEvent) => {
-      if (wrapper.current && !wrapper.current.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', outside);
-    return () => document.removeEventListener('mousedown', outside);
-  }, [open]);
 
-  function onKeyDown(e: KeyboardEvent) {
-    if (e.key === 'Escape' && open) {
-      e.stopPropagation();
-      setOpen(false);
-      button.current?.focus();
-    }
-  }
 
   function read(n: AgentNotification) {
     if (!n.read_at) mark.mutate({ ids: [n.id] });

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
+import { usePopover } from '../../../shared/ui/usePopover';
 import { useT } from '../../../shared/i18n/I18nProvider';
 
 export interface FilterOption {
@@ -22,19 +23,9 @@ export function MultiFilter({
   onChange: (values: string[]) => void;
 }) {
   const t = useT();
-  const [open, setOpen] = useState(false);
-  const wrapper = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
+  const { open, setOpen, wrapper, button } = usePopover();
   const panelId = useId();
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (e: PointerEvent | MouseEvent) => {
-      if (wrapper.current && !wrapper.current.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', onPointer);
-    return () => document.removeEventListener('mousedown', onPointer);
-  }, [open]);
 
   const labels = options.filter((o) => selected.includes(o.value)).map((o) => o.label);
   const summary =
